@@ -1,0 +1,5 @@
+"""Allow ``python -m minutes``."""
+
+from minutes.cli import main
+
+raise SystemExit(main())

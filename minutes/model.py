@@ -1,0 +1,212 @@
+"""The record model: what a directory file and a meeting record may hold.
+
+Models are frozen pydantic models: pydantic collects every problem in one pass with
+its data path (which the loader maps to a line and column) and writes the JSON Schema
+that editors use to complete and check records as they are typed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from minutes.jalali import ClockTime, JalaliDate, latin_digits
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+def _number_text(value: Any) -> Any:
+    """Accept Persian and Arabic-Indic digits wherever a number is expected."""
+    return latin_digits(value).strip() if isinstance(value, str) else value
+
+
+def _jalali(value: Any) -> JalaliDate:
+    if isinstance(value, JalaliDate):
+        return value
+    try:
+        return JalaliDate.parse(value if isinstance(value, str) else "")
+    except ValueError as error:
+        raise PydanticCustomError("bad-date", str(error)) from None
+
+
+def _clock(value: Any) -> ClockTime:
+    if isinstance(value, ClockTime):
+        return value
+    try:
+        return ClockTime.parse(value if isinstance(value, str) else "")
+    except ValueError as error:
+        raise PydanticCustomError("bad-time", str(error)) from None
+
+
+class RelativeDeadline(StrEnum):
+    """Deadlines that are not a date."""
+
+    NEXT_MEETING = "next-meeting"
+    ASAP = "asap"
+
+
+def _deadline(value: Any) -> RelativeDeadline | JalaliDate:
+    if isinstance(value, str) and value.strip() in {d.value for d in RelativeDeadline}:
+        return RelativeDeadline(value.strip())
+    try:
+        return _jalali(value)
+    except PydanticCustomError:
+        raise PydanticCustomError(
+            "bad-deadline", "expected a Jalali date like 1403/05/17, next-meeting or asap") from None
+
+
+Jalali = Annotated[
+    JalaliDate,
+    PlainValidator(_jalali),
+    PlainSerializer(str),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9۰-۹٠-٩]{4}([/-])[0-9۰-۹٠-٩]{1,2}\1[0-9۰-۹٠-٩]{1,2}\s*$",
+                    "description": "Jalali date, e.g. 1403/05/17"}),
+]
+Clock = Annotated[
+    ClockTime,
+    PlainValidator(_clock),
+    PlainSerializer(str),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*[0-9۰-۹٠-٩]{1,2}:[0-9۰-۹٠-٩]{2}\s*$",
+                    "description": "time of day, e.g. 10:30"}),
+]
+Deadline = Annotated[
+    RelativeDeadline | JalaliDate,
+    PlainValidator(_deadline),
+    PlainSerializer(lambda value: value.value if isinstance(value, RelativeDeadline) else str(value)),
+    WithJsonSchema({"anyOf": [{"enum": [d.value for d in RelativeDeadline]},
+                              {"type": "string", "description": "Jalali date, e.g. 1403/05/17"}]}),
+]
+Count = Annotated[int, BeforeValidator(_number_text), Field(ge=0)]
+Text = Annotated[str, Field(min_length=1)]
+Ref = Annotated[str, Field(pattern=ID_PATTERN, description="an id from the directory")]
+
+
+class Model(BaseModel):
+    """Base for every record part: immutable, unknown fields are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Gender(StrEnum):
+    """Gender, used only to build honorifics («جناب آقای» / «سرکار خانم»)."""
+
+    MALE = "male"
+    FEMALE = "female"
+
+
+class Person(Model):
+    """Someone who attends, speaks or signs. A person unnamed in the source has only a post."""
+
+    name: Text | None = None
+    gender: Gender | None = None
+    title: Text | None = Field(None, description="academic or professional title: دکتر، مهندس")
+    post: Text | None = None
+    organisation: Ref | None = None
+
+
+class Organisation(Model):
+    """An agency or office (دستگاه اجرایی)."""
+
+    name: Text
+
+
+class Body(Model):
+    """A deliberative body: working group, committee, council or headquarters."""
+
+    name: Text
+    kind: Text | None = Field(None, description="کارگروه، کمیته، شورا، ستاد …")
+    under: list[Ref] = Field(default_factory=list, description="bodies this one sits under")
+    reports_to: Ref | None = Field(None, description="the body whose secretariat receives the minutes")
+    secretariat: Text | None = Field(None, description="name of this body's secretariat")
+    members: list[Ref] = Field(default_factory=list)
+
+
+class Office(Model):
+    """The office that issues the documents."""
+
+    name: Text
+    lines: list[Text] = Field(default_factory=list, description="header lines above the office name")
+    invocation: Text = "بسمه‌تعالی"
+    font: Text = "Vazirmatn"
+
+
+class Directory(Model):
+    """People, organisations, bodies and the issuing office, each keyed by id."""
+
+    office: Office | None = None
+    organisations: dict[Annotated[str, Field(pattern=ID_PATTERN)], Organisation] = Field(default_factory=dict)
+    people: dict[Annotated[str, Field(pattern=ID_PATTERN)], Person] = Field(default_factory=dict)
+    bodies: dict[Annotated[str, Field(pattern=ID_PATTERN)], Body] = Field(default_factory=dict)
+
+
+class Absence(Model):
+    """A member who did not attend."""
+
+    person: Ref
+    reason: Text | None = None
+
+
+class Attendance(Model):
+    """Who was there. ``absent`` left out means not recorded; an empty list means nobody."""
+
+    present: list[Ref] = Field(min_length=1)
+    absent: list[Absence] | None = None
+    guests: list[Ref] = Field(default_factory=list)
+
+
+class Statement(Model):
+    """One entry of the summary of discussion: a speaker and what they said or presented."""
+
+    speaker: Ref
+    summary: Text
+
+
+class AgendaItem(Model):
+    """An agenda item and the discussion held on it."""
+
+    title: Text
+    discussion: list[Statement] = Field(default_factory=list)
+
+
+class Decision(Model):
+    """A decision (مصوبه); its text follows «مقرر گردید»."""
+
+    text: Text
+    responsible: list[Ref] = Field(min_length=1)
+    deadline: Deadline | None = None
+
+
+class Meeting(Model):
+    """The facts of the meeting itself."""
+
+    body: Ref
+    number: Count | None = None
+    date: Jalali
+    weekday: Text | None = Field(None, description="checked against the date when given")
+    period: Text | None = Field(None, description="part of the day when no times are known: صبح، عصر")
+    start: Clock | None = None
+    end: Clock | None = None
+    place: Text
+    chair: Ref
+    secretary: Ref | None = None
+
+
+class Record(Model):
+    """One meeting record: a file in ``data/meetings/``."""
+
+    meeting: Meeting
+    attendance: Attendance
+    summary: Text | None = Field(None, description="opening paragraph of the minutes")
+    agenda: list[AgendaItem] = Field(min_length=1)
+    decisions: list[Decision] = Field(default_factory=list)
