@@ -1,0 +1,75 @@
+# minutes — two commands: `make` (set up and build the examples) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUT := out
+
+VAZIRMATN_VERSION := 33.0.3
+VAZIRMATN_SHA256 := 9506e9e6a27e62b353c04a136c27de0cc3aa9e434658b45a6363f7c98c357090
+FONT_DIR := fonts/vazirmatn
+FONT_FILES := $(FONT_DIR)/Vazirmatn-Regular.ttf $(FONT_DIR)/Vazirmatn-Bold.ttf
+
+# Debian packages: Pango for WeasyPrint, HarfBuzz subsetting, fontconfig, poppler-utils for the
+# tests' text extraction, and the fallback Persian font.
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils fonts-noto-core
+
+.PHONY: all setup system fonts build test lint clean distclean
+
+all: build
+
+setup: system $(BIN)/minutes fonts
+
+# Install what the system lacks with apt-get when we are root; otherwise print the exact command.
+system:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then \
+	  echo "missing system packages: $$missing (install their equivalents with your package manager)" >&2; exit 1; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "installing system packages: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+	  echo "missing system packages; run:  sudo apt-get install -y $$missing" >&2; exit 1; fi
+
+$(BIN)/minutes: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Vazirmatn from the npm registry, checked against a known tarball hash and per-file hashes.
+# Without npm the build falls back to Noto Naskh Arabic and says so.
+fonts: $(FONT_FILES)
+
+$(FONT_FILES):
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT; \
+	if command -v npm >/dev/null \
+	  && (cd "$$tmp" && npm pack --silent vazirmatn@$(VAZIRMATN_VERSION) >/dev/null 2>&1) \
+	  && echo "$(VAZIRMATN_SHA256)  $$tmp/vazirmatn-$(VAZIRMATN_VERSION).tgz" | sha256sum --check --quiet - \
+	  && tar -xzf "$$tmp/vazirmatn-$(VAZIRMATN_VERSION).tgz" -C "$$tmp" \
+	  && cp "$$tmp"/package/fonts/ttf/Vazirmatn-{Regular,Bold}.ttf $(FONT_DIR)/ \
+	  && (cd $(FONT_DIR) && sha256sum --check --quiet SHA256SUMS); then \
+	  echo "fetched Vazirmatn $(VAZIRMATN_VERSION) into $(FONT_DIR)"; \
+	else \
+	  rm -f $(FONT_FILES); \
+	  echo "warning: could not fetch and verify Vazirmatn $(VAZIRMATN_VERSION) from the npm registry;" \
+	       "documents will use the system font Noto Naskh Arabic" >&2; \
+	fi
+
+build: setup
+	$(BIN)/minutes build -o $(OUT)
+
+test: setup
+	$(BIN)/ruff check minutes tests
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check minutes tests
+	$(BIN)/ruff format --check minutes tests
+
+clean:
+	rm -rf $(OUT) .pytest_cache
+
+distclean: clean
+	rm -rf $(VENV) $(FONT_FILES) *.egg-info

@@ -1,0 +1,41 @@
+"""What this machine offers for rendering: library versions and the typeface in use."""
+
+from __future__ import annotations
+
+from minutes import __version__
+from minutes.diagnostics import MinutesError
+from minutes.fonts import FALLBACK_FAMILY, bundled_font, choose_font, system_font_file
+from minutes.workspace import Workspace
+
+
+def report(workspace: Workspace) -> tuple[list[str], bool]:
+    """Lines describing the environment, and whether documents can be rendered."""
+    import weasyprint
+    from weasyprint.text.ffi import pango
+
+    lines = [f"minutes {__version__}", f"WeasyPrint {weasyprint.__version__}",
+             "Pango {}.{}.{}".format(*divmod(pango.pango_version() // 100, 100), pango.pango_version() % 100),
+             f"workspace {workspace.root}"]
+    healthy = True
+    try:
+        bundled = bundled_font(workspace, "Vazirmatn")
+        status = "found, checksum verified" if bundled else "not found (run 'make fonts')"
+        lines.append(f"Vazirmatn (bundled): {status}")
+    except MinutesError as error:
+        lines.append(f"Vazirmatn (bundled): {error}")
+        healthy = False
+    fallback = system_font_file(FALLBACK_FAMILY)
+    lines.append(f"{FALLBACK_FAMILY} (system): {fallback or 'not installed'}")
+    try:
+        from minutes.validate import validate
+
+        office = validate(workspace).directory.office
+        family = office.font if office else "Vazirmatn"
+        choice = choose_font(workspace, family)
+        lines.append(f"configured font: {family}; will embed: {choice.family}")
+        if choice.warning:
+            lines.append(f"warning: {choice.warning}")
+    except MinutesError as error:
+        lines.append(f"cannot tell which font will be embedded: {str(error).splitlines()[0]}")
+        healthy = False
+    return lines, healthy

@@ -1,0 +1,95 @@
+"""Find the typeface a document is set in, and say plainly when it is not the one configured.
+
+The bundled face (Vazirmatn, fetched by ``make fonts`` and checked against ``SHA256SUMS``)
+is used when present. Otherwise a system Persian face (Noto Naskh Arabic, from Debian's
+fonts-noto-core) is used with a warning. Nothing else is ever accepted silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from minutes.diagnostics import RenderError
+from minutes.workspace import Workspace
+
+FALLBACK_FAMILY = "Noto Naskh Arabic"
+FALLBACK_COMPANION = "Noto Sans"  # Latin letters, '-' and '/' missing from Noto Naskh Arabic
+WEIGHTS = {"Regular": 400, "Bold": 700}
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """The face documents are set in, where it comes from and which PDF font names it may embed."""
+
+    family: str
+    files: tuple[tuple[int, Path], ...]
+    embedded_names: tuple[str, ...]
+    warning: str | None = None
+
+    def stylesheet(self, workspace: Workspace) -> str:
+        """``@font-face`` rules (workspace-relative URLs) and the document font stack."""
+        rules = [
+            f'@font-face {{ font-family: "{self.family}"; font-weight: {weight}; '
+            f'src: url("{path.relative_to(workspace.root).as_posix()}"); }}'
+            for weight, path in self.files
+        ]
+        stack = ", ".join(f'"{name}"' for name in (self.family, *self.embedded_names[1:]))
+        rules.append(f"html {{ font-family: {stack}; }}")
+        return "\n".join(rules)
+
+
+def _checksums(folder: Path) -> dict[str, str]:
+    sums = folder / "SHA256SUMS"
+    if not sums.is_file():
+        return {}
+    pairs = (line.split() for line in sums.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {name.lstrip("*"): digest for digest, name in pairs}
+
+
+def bundled_font(workspace: Workspace, family: str) -> FontChoice | None:
+    """The workspace's copy of ``family`` under ``fonts/<family>/``, verified; None when absent."""
+    folder = workspace.fonts / family.lower()
+    files = []
+    sums = _checksums(folder)
+    for style, weight in WEIGHTS.items():
+        path = folder / f"{family}-{style}.ttf"
+        if not path.is_file():
+            return None
+        expected = sums.get(path.name)
+        actual = hashlib.sha256(path.read_bytes()).hexdigest()
+        if expected != actual:
+            raise RenderError(f"{path}: checksum {actual[:12]}… does not match SHA256SUMS; "
+                              "run 'make fonts' to fetch it again")
+        files.append((weight, path))
+    return FontChoice(family, tuple(files), (family,))
+
+
+def system_font_file(family: str) -> Path | None:
+    """The file fontconfig has for exactly ``family``, or None."""
+    if shutil.which("fc-match") is None:
+        return None
+    result = subprocess.run(["fc-match", "-f", "%{family}\n%{file}", f"{family}:style=Regular"],
+                            capture_output=True, text=True, check=False)
+    lines = result.stdout.splitlines()
+    if len(lines) == 2 and family in lines[0].split(","):
+        return Path(lines[1])
+    return None
+
+
+def choose_font(workspace: Workspace, family: str) -> FontChoice:
+    """The configured face if it is bundled; the system Persian fallback with a warning; or an error."""
+    bundled = bundled_font(workspace, family)
+    if bundled is not None:
+        return bundled
+    if system_font_file(FALLBACK_FAMILY) is not None:
+        return FontChoice(
+            FALLBACK_FAMILY, (), (FALLBACK_FAMILY, FALLBACK_COMPANION),
+            warning=f"font {family} is not in {workspace.fonts / family.lower()} (run 'make fonts'); "
+                    f"using the system font {FALLBACK_FAMILY} instead")
+    raise RenderError(f"font {family} is not in {workspace.fonts / family.lower()} and the fallback "
+                      f"{FALLBACK_FAMILY} is not installed: run 'make fonts', or "
+                      "'apt-get install fonts-noto-core'")

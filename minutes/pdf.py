@@ -1,0 +1,107 @@
+"""HTML to PDF with WeasyPrint: the only module that imports it.
+
+Resources come only from the workspace's template, font and asset folders; any other
+URL (network, ``/etc/passwd``, a symlink leading out) stops the render. Every WeasyPrint
+warning is an error, and the fonts actually embedded are checked against the chosen face.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from minutes.diagnostics import RenderError
+from minutes.fonts import FontChoice
+from minutes.workspace import Workspace
+
+mimetypes.add_type("font/ttf", ".ttf")
+mimetypes.add_type("font/otf", ".otf")
+mimetypes.add_type("text/css", ".css")
+
+
+class LocalFetcher(URLFetcher):
+    """Serve ``data:`` URLs and regular files below the allowed folders; refuse everything else."""
+
+    def __init__(self, roots: list[Path]) -> None:
+        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False, fail_on_errors=True)
+        self.roots = [root.resolve() for root in roots]
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        if parts.scheme == "data":
+            return super().fetch(url, headers)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise FatalURLFetchingError(f"refused URL {url}: only files in the workspace may be used")
+        target = Path(unquote(parts.path)).resolve()  # follows symlinks and '..'
+        if not target.is_file() or not any(target.is_relative_to(root) for root in self.roots):
+            allowed = ", ".join(str(root) for root in self.roots)
+            raise FatalURLFetchingError(f"refused URL {url}: not a file under {allowed}")
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(target.as_uri(), target.read_bytes(), {"Content-Type": kind})
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _warnings_as_errors() -> Iterator[None]:
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect()
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    if handler.messages:
+        raise RenderError("WeasyPrint: " + "; ".join(dict.fromkeys(handler.messages)))
+
+
+class PdfRenderer:
+    """Turns HTML into PDF bytes, reusing the font configuration and stylesheets across documents."""
+
+    def __init__(self, workspace: Workspace, font: FontChoice) -> None:
+        self.workspace = workspace
+        self.font = font
+        self.fetcher = LocalFetcher(workspace.resource_roots)
+        self.base_url = workspace.root.as_uri() + "/"
+        self.font_config = FontConfiguration()
+        style = next((d / "style.css" for d in workspace.template_dirs if (d / "style.css").is_file()), None)
+        if style is None:
+            raise RenderError("style.css not found in " + ", ".join(map(str, workspace.template_dirs)))
+        with _warnings_as_errors():
+            self.stylesheets = [
+                CSS(string=style.read_text(encoding="utf-8"), base_url=style.parent.as_uri() + "/",
+                    url_fetcher=self.fetcher, font_config=self.font_config),
+                CSS(string=font.stylesheet(workspace), base_url=self.base_url,
+                    url_fetcher=self.fetcher, font_config=self.font_config),
+            ]
+
+    def render(self, html: str) -> bytes:
+        """PDF bytes for ``html``; raises :class:`RenderError` on any warning, refused URL or font mix-up."""
+        try:
+            with _warnings_as_errors():
+                document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
+                    stylesheets=self.stylesheets, font_config=self.font_config)
+                data = document.write_pdf()
+        except FatalURLFetchingError as error:
+            raise RenderError(str(error.__cause__ or error)) from None
+        embedded = {font.family for font in document.fonts.values()}
+        unexpected = embedded - set(self.font.embedded_names)
+        if unexpected or not embedded:
+            raise RenderError(f"the PDF would embed {sorted(embedded)} instead of {self.font.family}: "
+                              "check the font files and the stylesheet's font-family")
+        return data

@@ -1,0 +1,28 @@
+"""Render documents to HTML with our Jinja2 templates (workspace overrides first)."""
+
+from __future__ import annotations
+
+import jinja2
+
+from minutes.context import Document
+from minutes.diagnostics import RenderError
+from minutes.workspace import Workspace
+
+
+def environment(workspace: Workspace) -> jinja2.Environment:
+    """A strict environment: every value escaped, every undefined name an error."""
+    loader = jinja2.FileSystemLoader([str(d) for d in workspace.template_dirs])
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def render_html(env: jinja2.Environment, document: Document) -> str:
+    """The HTML of one document; template mistakes become a :class:`RenderError`."""
+    try:
+        return env.get_template(document.template).render(doc=document.view)
+    except jinja2.TemplateNotFound as error:
+        searched = ", ".join(str(p) for p in env.loader.searchpath)  # type: ignore[union-attr]
+        raise RenderError(f"template {error.name} not found in {searched}") from None
+    except jinja2.TemplateError as error:
+        where = f"{error.filename}:{error.lineno}: " if getattr(error, "lineno", None) else ""
+        raise RenderError(f"{where}{error.message} (in template {document.template})") from None

@@ -1,0 +1,50 @@
+"""Shared fixtures: throwaway copies of the example workspace and helpers to read PDFs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from minutes.build import build
+from minutes.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_RECORD = "social-cultural-1395-08-12"
+BIDI_CONTROLS = re.compile("[\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    """A writable copy of the repository's example workspace (data and fonts)."""
+    root = tmp_path / "ws"
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "fonts", root / "fonts")
+    (root / "templates").mkdir()
+    return Workspace.at(root)
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example workspace built once; returns the folder of the seed record's PDFs."""
+    out = tmp_path_factory.mktemp("out")
+    build(Workspace.at(ROOT), None, out)
+    return out / SEED_RECORD
+
+
+def comparable(text: str) -> str:
+    """Text made comparable with what extractors give: NFKC, no bidi controls, ZWNJ or white space
+    (extractors misplace spaces around digit and Latin runs), and lam-alef read as poppler reads it."""
+    text = BIDI_CONTROLS.sub("", unicodedata.normalize("NFKC", text))
+    return "".join(text.split()).replace("لا", "ال")
+
+
+def pdftotext(path: Path) -> str:
+    """Logical-order text of a PDF, as poppler extracts it."""
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                            capture_output=True, text=True, check=True)
+    return result.stdout
