@@ -132,6 +132,14 @@ class Body(Model):
     members: list[Ref] = Field(default_factory=list)
 
 
+class PageSize(StrEnum):
+    """Paper for letters: chosen by length (A5 for short letters), or forced."""
+
+    AUTO = "auto"
+    A4 = "A4"
+    A5 = "A5"
+
+
 class Office(Model):
     """The office that issues the documents."""
 
@@ -139,6 +147,13 @@ class Office(Model):
     lines: list[Text] = Field(default_factory=list, description="header lines above the office name")
     invocation: Text = "بسمه‌تعالی"
     font: Text = "Vazirmatn"
+    emblem: Text | None = Field(None, description="image under assets/, shown on final documents only")
+    unit: Text | None = Field(None, description="the {unit} part of letter numbers")
+    letter_number: Text = Field("{unit}/{yy}/{serial}", description="pattern of registry numbers")
+    signatories: list[Ref] = Field(default_factory=list, max_length=3,
+                                   description="people who sign letters unless a letter names its own")
+    page_size: PageSize = PageSize.AUTO
+    initials_box: bool = Field(False, description="an initials box on every page of the minutes")
 
 
 class Directory(Model):
@@ -157,11 +172,22 @@ class Absence(Model):
     reason: Text | None = None
 
 
+class Substitute(Model):
+    """Someone attending in a member's place, authorised by an introduction letter (معرفی‌نامه)."""
+
+    person: Ref
+    replaces: Ref
+    letter_number: Text | None = None
+    letter_date: Jalali | None = None
+    reason: Text | None = Field(None, description="why the member is absent")
+
+
 class Attendance(Model):
     """Who was there. ``absent`` left out means not recorded; an empty list means nobody."""
 
     present: list[Ref] = Field(min_length=1)
     absent: list[Absence] | None = None
+    substitutes: list[Substitute] = Field(default_factory=list)
     guests: list[Ref] = Field(default_factory=list)
 
 
@@ -179,12 +205,69 @@ class AgendaItem(Model):
     discussion: list[Statement] = Field(default_factory=list)
 
 
+class Votes(Model):
+    """The vote on a decision: موافق / مخالف / ممتنع."""
+
+    in_favour: Count
+    against: Count = 0
+    abstain: Count = 0
+
+
+class Dissent(Model):
+    """A member's recorded reservation (نظر مخالف / تحفظ)."""
+
+    person: Ref
+    note: Text
+
+
 class Decision(Model):
     """A decision (مصوبه); its text follows «مقرر گردید»."""
 
     text: Text
-    responsible: list[Ref] = Field(min_length=1)
+    responsible: list[Ref] = Field(min_length=1, description="organisations or bodies")
     deadline: Deadline | None = None
+    item: Count | None = Field(None, description="number of the agenda item it belongs to")
+    votes: Votes | None = None
+    dissent: list[Dissent] = Field(default_factory=list)
+
+
+class Status(StrEnum):
+    """Where an earlier decision stands."""
+
+    DONE = "done"
+    IN_PROGRESS = "in-progress"
+    NOT_DONE = "not-done"
+    DROPPED = "dropped"
+    EXTENDED = "extended"
+
+
+class FollowUp(Model):
+    """A report on an earlier decision, given at this meeting."""
+
+    decision: Annotated[str, Field(min_length=1, description="id of the earlier decision: body/meeting/item")]
+    status: Status
+    extended_to: Jalali | None = Field(None, description="the new deadline, for status extended")
+    percent: Annotated[int, BeforeValidator(_number_text), Field(ge=0, le=100)] | None = None
+    report: Text | None = None
+    evidence: Text | None = Field(None, description="letter number and date that prove it")
+
+
+class CopyLine(Model):
+    """A «رونوشت» line: an id from the directory, or free text such as «بایگانی»."""
+
+    to: Text
+    purpose: Text = "جهت اطلاع"
+
+
+class Letter(Model):
+    """A letter spelled out in the record."""
+
+    to: Text = Field(description="a person, organisation or body id, or free text")
+    subject: Text
+    body: Text = Field(description="paragraphs separated by blank lines")
+    signatories: list[Ref] = Field(default_factory=list, max_length=3)
+    attachments: list[Text] = Field(default_factory=list)
+    copies: list[CopyLine] = Field(default_factory=list)
 
 
 class Meeting(Model):
@@ -200,6 +283,7 @@ class Meeting(Model):
     place: Text
     chair: Ref
     secretary: Ref | None = None
+    quorum: Count | None = Field(None, description="members who must attend for decisions to bind")
 
 
 class Record(Model):
@@ -210,3 +294,5 @@ class Record(Model):
     summary: Text | None = Field(None, description="opening paragraph of the minutes")
     agenda: list[AgendaItem] = Field(min_length=1)
     decisions: list[Decision] = Field(default_factory=list)
+    followups: list[FollowUp] = Field(default_factory=list)
+    letters: list[Letter] = Field(default_factory=list)

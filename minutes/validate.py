@@ -7,6 +7,7 @@ then references and facts that need the whole directory (only for files whose sh
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from minutes.diagnostics import Diagnostic, InvalidInput, Severity
 from minutes.jalali import JalaliDate, weekday_from_name
 from minutes.load import LoadedFile, load_file
-from minutes.model import Directory, Record
+from minutes.model import ID_PATTERN, Directory, Record, Status
 from minutes.workspace import Workspace
 
 CODES = {
@@ -178,16 +179,29 @@ def _directory_references(source: LoadedFile, directory: Directory) -> Iterable[
         yield from check(("bodies", ident, "reports_to"), body.reports_to, directory.bodies, "body")
         for i, member in enumerate(body.members):
             yield from check(("bodies", ident, "members", i), member, directory.people, "person")
+    if directory.office is not None and "office" in source.data:
+        for i, signer in enumerate(directory.office.signatories):
+            yield from check(("office", "signatories", i), signer, directory.people, "person")
 
 
-def _record_checks(item: ValidRecord, directory: Directory) -> Iterable[Diagnostic]:
+def is_reference(value: str) -> bool:
+    """Whether a free-or-id field holds a directory id (ids are Latin; Persian text never matches)."""
+    return re.fullmatch(ID_PATTERN, value) is not None
+
+
+def _record_checks(item: ValidRecord, directory: Directory, known_decisions: set[str]) -> Iterable[Diagnostic]:
     source, record = item.source, item.record
     meeting = record.meeting
     units = {**directory.organisations, **directory.bodies}
+    addressees = {**directory.people, **units}
 
     def ref(path: tuple[Any, ...], ident: str, table: dict[str, Any], what: str) -> Iterable[Diagnostic]:
         if ident not in table:
             yield source.diagnostic(path, "unknown-id", f"no {what} with id '{ident}'{_suggest(ident, table)}")
+
+    def free_or_ref(path: tuple[Any, ...], value: str) -> Iterable[Diagnostic]:
+        if is_reference(value):
+            yield from ref(path, value, addressees, "person, organisation or body")
 
     yield from ref(("meeting", "body"), meeting.body, directory.bodies, "body")
     yield from ref(("meeting", "chair"), meeting.chair, directory.people, "person")
@@ -211,6 +225,8 @@ def _record_checks(item: ValidRecord, directory: Directory) -> Iterable[Diagnost
     seen: dict[str, str] = {}
     listed = [(("attendance", "present", i), p) for i, p in enumerate(attendance.present)]
     listed += [(("attendance", "absent", i, "person"), a.person) for i, a in enumerate(attendance.absent or [])]
+    listed += [(("attendance", "substitutes", i, "person"), sub.person)
+               for i, sub in enumerate(attendance.substitutes)]
     listed += [(("attendance", "guests", i), g) for i, g in enumerate(attendance.guests)]
     for path, person in listed:
         yield from ref(path, person, directory.people, "person")
@@ -219,9 +235,20 @@ def _record_checks(item: ValidRecord, directory: Directory) -> Iterable[Diagnost
             yield source.diagnostic(path, "listed-twice", f"'{person}' is already listed ({seen[person]})")
         else:
             seen[person] = where
+    attending = set(attendance.present) | {sub.person for sub in attendance.substitutes}
+    for i, sub in enumerate(attendance.substitutes):
+        path = ("attendance", "substitutes", i, "replaces")
+        yield from ref(path, sub.replaces, directory.people, "person")
+        if sub.replaces in attending:
+            yield source.diagnostic(path, "substitute-for-present",
+                                    f"'{sub.replaces}' is attending, so nobody can attend in their place")
+    if meeting.quorum is not None and record.decisions and len(attending) < meeting.quorum:
+        yield source.diagnostic(("meeting", "quorum"), "quorum-not-reached",
+                                f"{len(attending)} members attended but the quorum is {meeting.quorum}; "
+                                "the decisions may not bind", severity=Severity.WARNING)
     for role in ("chair", "secretary"):
         person = getattr(meeting, role)
-        if person in directory.people and person not in attendance.present:
+        if person in directory.people and person not in attending:
             yield source.diagnostic(("meeting", role), f"{role}-not-present",
                                     f"the {role} '{person}' is not in attendance.present")
 
@@ -234,6 +261,32 @@ def _record_checks(item: ValidRecord, directory: Directory) -> Iterable[Diagnost
         if isinstance(decision.deadline, JalaliDate) and decision.deadline < meeting.date:
             yield source.diagnostic(("decisions", i, "deadline"), "deadline-before-meeting",
                                     f"the deadline {decision.deadline} is before the meeting ({meeting.date})")
+        if decision.item is not None and not 1 <= decision.item <= len(record.agenda):
+            yield source.diagnostic(("decisions", i, "item"), "unknown-item",
+                                    f"there is no agenda item {decision.item} (the agenda has {len(record.agenda)})")
+        for j, dissent in enumerate(decision.dissent):
+            path = ("decisions", i, "dissent", j, "person")
+            yield from ref(path, dissent.person, directory.people, "person")
+            if dissent.person in directory.people and dissent.person not in attending:
+                yield source.diagnostic(path, "dissent-not-present",
+                                        f"'{dissent.person}' did not attend, so cannot record a dissent")
+    for i, followup in enumerate(record.followups):
+        if followup.decision not in known_decisions:
+            yield source.diagnostic(("followups", i, "decision"), "unknown-decision",
+                                    f"no decision with id '{followup.decision}'"
+                                    f"{_suggest(followup.decision, known_decisions)}")
+        if followup.status is Status.EXTENDED and followup.extended_to is None:
+            yield source.diagnostic(("followups", i), "missing-field",
+                                    "'extended_to' is required when the status is extended")
+        if followup.extended_to is not None and followup.extended_to < meeting.date:
+            yield source.diagnostic(("followups", i, "extended_to"), "deadline-before-meeting",
+                                    f"the new deadline {followup.extended_to} is before the meeting ({meeting.date})")
+    for i, letter in enumerate(record.letters):
+        yield from free_or_ref(("letters", i, "to"), letter.to)
+        for j, signer in enumerate(letter.signatories):
+            yield from ref(("letters", i, "signatories", j), signer, directory.people, "person")
+        for j, copy in enumerate(letter.copies):
+            yield from free_or_ref(("letters", i, "copies", j, "to"), copy.to)
 
 
 def _decision_id_clashes(requested: list[ValidRecord], others: list[ValidRecord]) -> Iterable[Diagnostic]:
@@ -291,8 +344,10 @@ def validate(workspace: Workspace, record_paths: list[Path] | None = None) -> Va
         record = _check_model(source, Record, sink)
         if record is not None:
             (requested if is_requested else other_records).append(ValidRecord(path.stem, source, record))
+    known_decisions = {item.decision_id(i) for item in [*requested, *other_records]
+                       for i in range(len(item.record.decisions))}
     for item in requested:
-        problems.extend(_record_checks(item, directory))
+        problems.extend(_record_checks(item, directory, known_decisions))
     problems.extend(_decision_id_clashes(requested, other_records))
 
     if any(p.severity is Severity.ERROR for p in problems):
