@@ -64,7 +64,8 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
 
 def test_other_encodings_are_refused(tmp_path: Path) -> None:
     assert messages("a: ok\nb: سلام\n".encode("cp1256"), tmp_path) == [
-        "r.yaml:2:4: encoding: the file is not UTF-8 (byte 0xd3); save it as UTF-8"]
+        "r.yaml:2:4: encoding: the file is not UTF-8: it looks like Windows-1256 (Arabic Windows) text "
+        "(byte 0xd3); save it as UTF-8"]
 
 
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
