@@ -3,56 +3,116 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
-from minutes import __version__
+from minutes import __version__, terminal
 from minutes.diagnostics import Diagnostic, InvalidInput, MinutesError, Severity
+from minutes.messages import LANGUAGES, language_from_environment
 from minutes.workspace import Workspace
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
 
-def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
-    for diagnostic in sorted(diagnostics):
-        print(diagnostic, file=sys.stderr)
-    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    if diagnostics:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+class Console:
+    """Where the CLI writes: messages in the chosen language, Persian reshaped only when asked for
+    and only on a terminal."""
+
+    def __init__(self, lang: str, bidi_terminal: bool) -> None:
+        self.lang = lang
+        self.visual = {stream: terminal.wanted(bidi_terminal, os.environ, stream)
+                       for stream in (sys.stdout, sys.stderr)}
+
+    def write(self, text: str, stream: TextIO) -> None:
+        print(terminal.visual(text) if self.visual.get(stream) else text, file=stream)
+
+    def out(self, text: str) -> None:
+        self.write(text, sys.stdout)
+
+    def err(self, text: str) -> None:
+        self.write(text, sys.stderr)
+
+    def diagnostics(self, diagnostics: Sequence[Diagnostic]) -> None:
+        for diagnostic in sorted(diagnostics):
+            self.err(diagnostic.format(self.lang))
+        errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+        if diagnostics:
+            self.err(f"{errors} error(s), {len(diagnostics) - errors} warning(s)")
 
 
-def _cmd_build(args: argparse.Namespace, workspace: Workspace) -> int:
+def _cmd_build(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
     from minutes.build import build
 
     out_dir = Path(args.output).resolve()
     result = build(workspace, args.paths or None, out_dir, strict=args.strict,
-                   progress=None if args.quiet else lambda line: print(line, file=sys.stderr))
-    _print_diagnostics(result.warnings)
+                   progress=None if args.quiet else console.err)
+    console.diagnostics(result.warnings)
     for notice in result.notices:
-        print(f"warning: {notice}", file=sys.stderr)
+        console.err(f"warning: {notice}")
     for path in result.written:
-        print(workspace.display_name(path))
+        console.out(workspace.display_name(path))
     return EXIT_OK
 
 
-def _cmd_validate(args: argparse.Namespace, workspace: Workspace) -> int:
+def _cmd_validate(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
     from minutes.validate import validate
 
     validated = validate(workspace, args.paths or None)
-    _print_diagnostics(validated.warnings)
+    console.diagnostics(validated.warnings)
     if args.strict and validated.warnings:
         return EXIT_INVALID
-    print(f"{len(validated.records)} record(s) valid", file=sys.stderr)
+    console.err(f"{len(validated.records)} record(s) valid")
     return EXIT_OK
 
 
-def _cmd_doctor(args: argparse.Namespace, workspace: Workspace) -> int:
+def _cmd_lint(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.lint import fix_file, lint_file
+
+    paths = args.paths or [*workspace.directory_files(), *workspace.record_files()]
+    remaining = 0
+    for path in paths:
+        if args.fix:
+            edits = fix_file(path)
+            if edits:
+                console.err(f"{workspace.display_name(path)}: {edits} fix(es) applied")
+        findings = lint_file(path, workspace.display_name(path))
+        remaining += len(findings)
+        for finding in findings:
+            console.out(str(finding))
+    return EXIT_INVALID if remaining else EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.schema import schema_text
+
+    text = schema_text(args.kind)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.jalali import JalaliDate
+    from minutes.new import new_record, write_new
+    from minutes.validate import validate
+
+    today = JalaliDate.parse(args.date) if args.date else JalaliDate.today()
+    record = new_record(workspace, validate(workspace), args.body, today)
+    write_new(record)
+    console.out(workspace.display_name(record.path))
+    return EXIT_OK
+
+
+def _cmd_doctor(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
     from minutes.doctor import report
 
     lines, healthy = report(workspace)
-    print("\n".join(lines))
+    console.out("\n".join(lines))
     return EXIT_OK if healthy else EXIT_FAILED
 
 
@@ -65,6 +125,11 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("-C", "--workspace", default=".", metavar="DIR",
                      help="the workspace holding data/, templates/, fonts/ (default: the current folder)")
     top.add_argument("--debug", action="store_true", help="show a traceback on unexpected errors")
+    top.add_argument("--lang", choices=LANGUAGES,
+                     help="language of messages (default: from LC_ALL/LC_MESSAGES/LANG, else en)")
+    top.add_argument("--bidi-terminal", action="store_true",
+                     help=f"reshape Persian for terminals that cannot (also {terminal.ENVIRONMENT_SWITCH}=1); "
+                          "only when writing to a terminal")
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     build = commands.add_parser("build", help="render minutes and letters to PDF",
@@ -85,6 +150,30 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=_cmd_validate)
 
+    lint = commands.add_parser("lint", help="suggest fixes for Persian typing in records",
+                               description="Report half-spaces, spacing, glued words, suspected typos and "
+                                           "repeated paragraphs in the text of records, as file:line:col. "
+                                           "With --fix, apply the safe ones in place, keeping comments and layout.")
+    lint.add_argument("paths", nargs="*", type=Path, metavar="FILE",
+                      help="YAML files to check (default: data/*.yaml and data/meetings/)")
+    lint.add_argument("--fix", action="store_true", help="apply the fixable suggestions to the files")
+    lint.set_defaults(run=_cmd_lint)
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of records or directory files",
+                                 description="Write a JSON Schema that editors (yaml-language-server) use to "
+                                             "complete and check records as they are typed.")
+    schema.add_argument("--kind", choices=("record", "directory"), default="record",
+                        help="which file the schema describes (default: record)")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    schema.set_defaults(run=_cmd_schema)
+
+    new = commands.add_parser("new", help="start the record of a body's next meeting",
+                              description="Write data/meetings/<body>-<number>.yaml for the next meeting, "
+                                          "dated today (Jalali), with the body's members as attendees.")
+    new.add_argument("--body", metavar="ID", help="the body (default: that of the latest record)")
+    new.add_argument("--date", metavar="JALALI", help="the meeting date instead of today, e.g. 1404/02/01")
+    new.set_defaults(run=_cmd_new)
+
     doctor = commands.add_parser("doctor", help="show WeasyPrint, Pango and font status",
                                  description="Report library versions, the fonts found and the one "
                                              "that will be embedded.")
@@ -96,19 +185,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = parser().parse_args(argv)
     workspace = Workspace.at(args.workspace)
+    console = Console(args.lang or language_from_environment(os.environ), args.bidi_terminal)
     try:
-        return args.run(args, workspace)
+        return args.run(args, workspace, console)
     except InvalidInput as error:
-        _print_diagnostics(error.diagnostics)
+        console.diagnostics(error.diagnostics)
         return EXIT_INVALID
     except MinutesError as error:
-        print(f"error: {error}", file=sys.stderr)
+        console.err(f"error: {error}")
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print("interrupted; nothing half-written was left behind", file=sys.stderr)
+        console.err("interrupted; nothing half-written was left behind")
         return 130
     except Exception as error:
         if args.debug:
             raise
-        print(f"internal error: {type(error).__name__}: {error} (run with --debug for details)", file=sys.stderr)
+        console.err(f"internal error: {type(error).__name__}: {error} (run with --debug for details)")
         return EXIT_FAILED

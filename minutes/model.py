@@ -87,7 +87,11 @@ Deadline = Annotated[
     WithJsonSchema({"anyOf": [{"enum": [d.value for d in RelativeDeadline]},
                               {"type": "string", "description": "Jalali date, e.g. 1403/05/17"}]}),
 ]
-Count = Annotated[int, BeforeValidator(_number_text), Field(ge=0)]
+DIGITS_SCHEMA = {"type": "string", "pattern": r"^\s*[0-9۰-۹٠-٩]+\s*$"}
+Count = Annotated[int, BeforeValidator(_number_text), Field(ge=0),
+                  WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, DIGITS_SCHEMA]})]
+Percent = Annotated[int, BeforeValidator(_number_text), Field(ge=0, le=100),
+                    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0, "maximum": 100}, DIGITS_SCHEMA]})]
 Text = Annotated[str, Field(min_length=1)]
 Ref = Annotated[str, Field(pattern=ID_PATTERN, description="an id from the directory")]
 
@@ -247,7 +251,7 @@ class FollowUp(Model):
     decision: Annotated[str, Field(min_length=1, description="id of the earlier decision: body/meeting/item")]
     status: Status
     extended_to: Jalali | None = Field(None, description="the new deadline, for status extended")
-    percent: Annotated[int, BeforeValidator(_number_text), Field(ge=0, le=100)] | None = None
+    percent: Percent | None = None
     report: Text | None = None
     evidence: Text | None = Field(None, description="letter number and date that prove it")
 
