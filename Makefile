@@ -14,7 +14,7 @@ FONT_FILES := $(FONT_DIR)/Vazirmatn-Regular.ttf $(FONT_DIR)/Vazirmatn-Bold.ttf
 # tests' text extraction, and the fallback Persian font.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils fonts-noto-core
 
-.PHONY: all setup system fonts build test lint clean distclean
+.PHONY: all setup system fonts build test golden lint clean distclean
 
 all: build
 
@@ -63,6 +63,15 @@ build: setup
 test: setup
 	$(BIN)/ruff check minutes tests
 	$(BIN)/python -m pytest
+
+# Rewrite the golden HTML snapshots in tests/golden/ from the templates, on purpose; review with git diff.
+golden: setup
+	$(BIN)/python tests/test_documents_golden.py
+
+# Regenerate the JSON Schemas editors use (tests fail when they are stale).
+schema: $(BIN)/minutes
+	$(BIN)/minutes schema --kind record -o schema/record.schema.json
+	$(BIN)/minutes schema --kind directory -o schema/directory.schema.json
 
 lint: setup
 	$(BIN)/ruff check minutes tests
