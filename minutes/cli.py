@@ -194,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MinutesError as error:
         console.err(f"error: {error}")
         return EXIT_FAILED
+    except BrokenPipeError:  # the reader went away (e.g. '| head'): nothing more to say
+        return EXIT_FAILED
     except KeyboardInterrupt:
         console.err("interrupted; nothing half-written was left behind")
         return 130

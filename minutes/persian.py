@@ -108,7 +108,7 @@ _VERB_FORMS_AFTER_PREFIX = frozenset(
     | {"توان"}  # impersonal «می‌توان»
 )
 
-_MIN_PARAGRAPH_WORDS = 3
+PARAGRAPH_MIN_WORDS = 3
 _MIN_FREQUENT_WORD_LENGTH = 5
 _MIN_FREQUENT_WORD_COUNT = 3
 _CONTEXT_CHARS = 30
@@ -317,7 +317,7 @@ def _repeated_paragraphs(text: str) -> Iterator[Suggestion]:
     offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
         key = normalize(line)
-        if len(key.split()) >= _MIN_PARAGRAPH_WORDS:
+        if len(key.split()) >= PARAGRAPH_MIN_WORDS:
             if key in first_seen:
                 with_newline = len(line) + (offset + len(line) < len(text))
                 message = _MESSAGES["repeated-paragraph"].format(line=number, first=first_seen[key])

@@ -112,3 +112,17 @@ def test_messages_in_persian(workspace: Workspace, capsys: pytest.CaptureFixture
     assert main(["-C", str(workspace.root), *args, "validate"]) == 1
     expected = "broken.yaml:7:3: duplicate-key: فیلد «chair» تکراری است (بار اول در سطر 6 آمده است)"
     assert expected in capsys.readouterr().err
+
+
+def test_lint_reports_and_fixes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record = tmp_path / "seed.yaml"
+    record.write_bytes((ROOT / "tests" / "fixtures" / "seed-news-record.yaml").read_bytes())
+    assert main(["lint", str(record)]) == 1
+    before = capsys.readouterr().out.splitlines()
+    assert any(": half-space: write «موسی‌پور» with a half-space" in line for line in before)
+    assert main(["lint", "--fix", str(record)]) == 1  # a paragraph repeated across values stays for a person
+    fixed = capsys.readouterr()
+    assert "fix(es) applied" in fixed.err
+    remaining = fixed.out.splitlines()
+    assert 0 < len(remaining) < len(before)
+    assert not any(": half-space:" in line for line in remaining)
