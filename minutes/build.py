@@ -14,8 +14,9 @@ from pathlib import Path
 
 from minutes.context import Document, documents_for
 from minutes.diagnostics import Diagnostic, InvalidInput, RenderError
-from minutes.fonts import choose_font
-from minutes.render import environment, render_html
+from minutes.fonts import FontChoice, choose_font
+from minutes.model import PageSize
+from minutes.render import environment, render_document
 from minutes.validate import validate
 from minutes.workspace import Workspace
 
@@ -29,6 +30,17 @@ class BuildResult:
     written: tuple[Path, ...]
     warnings: tuple[Diagnostic, ...]
     notices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Output:
+    """A rendered document ready to write: its bytes and, for a PDF, its pages and paper."""
+
+    document: Document
+    target: Path
+    data: bytes
+    pages: int | None = None
+    page_size: PageSize | None = None
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -56,9 +68,39 @@ def _targets(documents: list[Document], out_dir: Path) -> list[Path]:
     return targets
 
 
+def _papers(size: PageSize | None) -> tuple[PageSize, ...]:
+    """Papers to try in turn: ``auto`` is A5 when the document fits one A5 page, else A4."""
+    if size is PageSize.AUTO:
+        return (PageSize.A5, PageSize.A4)
+    return (size or PageSize.A4,)
+
+
+def render_outputs(workspace: Workspace, documents: list[Document], out_dir: Path, font: FontChoice, *,
+                   progress: Progress | None = None) -> list[Output]:
+    """Render ``documents`` in memory (HTML and text as they are, PDFs through WeasyPrint); writes nothing."""
+    targets = _targets(documents, out_dir)
+    env = environment(workspace)
+    pages = [render_document(env, doc) for doc in documents]
+    renderer = None
+    if any(doc.is_pdf for doc in documents):
+        from minutes.pdf import PdfRenderer  # WeasyPrint costs ~0.7 s to import: only when rendering
+
+        renderer = PdfRenderer(workspace, font)
+    outputs = []
+    for document, target, page in zip(documents, targets, pages, strict=True):
+        if renderer is not None and document.is_pdf:
+            pdf = renderer.render(page, _papers(document.page_size))
+            outputs.append(Output(document, target, pdf.data, pdf.pages, pdf.paper))
+        else:
+            outputs.append(Output(document, target, page.encode("utf-8")))
+        if progress:
+            progress(f"rendered {workspace.display_name(target)}")
+    return outputs
+
+
 def build(workspace: Workspace, record_paths: list[Path] | None, out_dir: Path, *,
           strict: bool = False, progress: Progress | None = None) -> BuildResult:
-    """Validate, render and write the documents of the given records (all by default)."""
+    """Validate, render and write the draft documents of the given records (all by default)."""
     validated = validate(workspace, record_paths)
     if strict and validated.warnings:
         raise InvalidInput(list(validated.warnings))
@@ -66,18 +108,8 @@ def build(workspace: Workspace, record_paths: list[Path] | None, out_dir: Path, 
     assert office is not None
     font = choose_font(workspace, office.font)
     documents = [doc for item in validated.records for doc in documents_for(item, validated.directory)]
-    targets = _targets(documents, out_dir)
-    env = environment(workspace)
-    pages = [render_html(env, doc) for doc in documents]
-
-    from minutes.pdf import PdfRenderer  # WeasyPrint costs ~0.7 s to import: only when rendering
-
-    renderer = PdfRenderer(workspace, font)
-    rendered = []
-    for target, html in zip(targets, pages, strict=True):
-        rendered.append(renderer.render(html))
-        if progress:
-            progress(f"rendered {workspace.display_name(target)}")
-    for target, data in zip(targets, rendered, strict=True):
-        write_atomically(target, data)
-    return BuildResult(tuple(targets), validated.warnings, (font.warning,) if font.warning else ())
+    outputs = render_outputs(workspace, documents, out_dir, font, progress=progress)
+    for output in outputs:
+        write_atomically(output.target, output.data)
+    return BuildResult(tuple(o.target for o in outputs), validated.warnings,
+                       (font.warning,) if font.warning else ())

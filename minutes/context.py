@@ -1,21 +1,122 @@
 """Turn a validated record into display-ready documents: references resolved, dates in
-Jalali with Persian digits, text normalised (never reworded).
+Jalali with Persian digits, text normalised (never reworded), left-to-right runs isolated.
 
-Every string leaving this module is what the reader sees; templates only lay it out.
+Every value leaving this module is what the reader sees; templates only lay it out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from markupsafe import Markup, escape
 
 from minutes.jalali import ClockTime, JalaliDate
-from minutes.model import Body, Directory, Gender, Person, RelativeDeadline
+from minutes.model import (
+    Body,
+    Decision,
+    Directory,
+    FollowUp,
+    Gender,
+    Letter,
+    Office,
+    PageSize,
+    Person,
+    RelativeDeadline,
+    Status,
+)
 from minutes.persian import display
-from minutes.validate import ValidRecord
+from minutes.validate import ValidRecord, is_reference
 
 DEADLINE_WORDS = {RelativeDeadline.NEXT_MEETING: "تا جلسه بعد", RelativeDeadline.ASAP: "در اسرع وقت"}
 HONORIFICS = {Gender.MALE: "جناب آقای", Gender.FEMALE: "سرکار خانم"}
+STATUS_WORDS = {
+    Status.DONE: "انجام‌شده",
+    Status.IN_PROGRESS: "در حال انجام",
+    Status.NOT_DONE: "انجام‌نشده",
+    Status.DROPPED: "منتفی",
+    Status.EXTENDED: "تمدید",
+}
 NOT_RECORDED = "ثبت نشده"
+DRAFT = "پیش‌نویس"
+NONE = "—"
+ARCHIVE = "بایگانی"
+BRIEF_DECISIONS_LISTED = 5  # a brief quotes every decision up to this many, else counts them
+
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+_LATIN_WORD = rf"[A-Za-z](?:[A-Za-z{_DIGITS}._&/+-]*[A-Za-z{_DIGITS}])?"
+_LATIN_TAIL = rf"[A-Za-z{_DIGITS}](?:[A-Za-z{_DIGITS}._&/+-]*[A-Za-z{_DIGITS}])?"
+# Runs that must read left to right inside a Persian line, most specific first.
+_LEFT_TO_RIGHT = re.compile(
+    r"(?:https?://|www\.)[^\s«»()]*[^\s«»().,،؛:!?]"  # URL, without trailing punctuation
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # e-mail address
+    rf"|{_LATIN_WORD}(?: {_LATIN_TAIL})*"  # Latin words and acronyms: ICT, ISO 27001, COVID-19
+    rf"|\+?[{_DIGITS}]+(?:[-/.:][{_DIGITS}]+)+"  # dates, times, phone numbers
+)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Text:
+    """Display text as runs; a run with a direction is isolated (``<bdi>``) when rendered to HTML.
+
+    ``str()`` gives the plain text, and Jinja's autoescape calls ``__html__``, which escapes every run.
+    """
+
+    runs: tuple[tuple[str, str | None], ...]
+
+    @classmethod
+    def isolated(cls, value: str, direction: str = "rtl") -> Text:
+        """One isolated run, for registry numbers: their parts keep the paragraph's reading order."""
+        return cls(((display(value), direction),))
+
+    def __str__(self) -> str:
+        return "".join(run for run, _ in self.runs)
+
+    def __bool__(self) -> bool:
+        return any(run for run, _ in self.runs)
+
+    def __html__(self) -> Markup:
+        return Markup("").join(
+            Markup("<bdi dir={}>{}</bdi>").format(direction, run) if direction else escape(run)
+            for run, direction in self.runs)
+
+
+def _has_right_to_left(chars: str) -> bool:
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in chars)
+
+
+def text(raw: str) -> Text:
+    """``raw`` as displayed (normalised, Persian digits), with its left-to-right runs isolated."""
+    shown = display(raw)
+    spans: list[list[int]] = []
+    for match in _LEFT_TO_RIGHT.finditer(shown):
+        # Neutrals between two left-to-right runs read left to right too (as in the bidi algorithm).
+        if spans and not _has_right_to_left(shown[spans[-1][1]:match.start()]):
+            spans[-1][1] = match.end()
+        else:
+            spans.append([match.start(), match.end()])
+    runs: list[tuple[str, str | None]] = []
+    position = 0
+    for start, end in spans:
+        if start > position:
+            runs.append((shown[position:start], None))
+        runs.append((shown[start:end], "ltr"))
+        position = end
+    if position < len(shown) or not runs:
+        runs.append((shown[position:], None))
+    return Text(tuple(runs))
+
+
+class Kind(StrEnum):
+    """What a document is; letters are the ones a secretariat numbers."""
+
+    MINUTES = "minutes"
+    LETTER = "letter"
+    BRIEF = "brief"
 
 
 @dataclass(frozen=True)
@@ -30,59 +131,91 @@ class Meta:
 
 @dataclass(frozen=True)
 class Letterhead:
-    """The header of every document: emblem side, invocation and the number/date block."""
+    """The header of every printed document: office side, invocation and the number/date block."""
 
-    lines: tuple[str, ...]
-    office: str
-    invocation: str
-    number: str | None
-    date: str
-    attachments: str
+    emblem: str | None
+    lines: tuple[Text, ...]
+    office: Text
+    invocation: Text
+    number: Text | None
+    date: Text
+    attachments: Text
 
 
 @dataclass(frozen=True)
 class AttendeeRow:
-    """One attendee line: name (empty when the source gives none), post, organisation."""
+    """One attendee: name (empty when the source gives none) and post (the organisation when no post)."""
 
-    name: str
-    post: str
-    organisation: str
+    name: Text
+    post: Text
 
 
 @dataclass(frozen=True)
 class AbsenceRow:
     """An absent member and the reason, when given."""
 
-    name: str
-    post: str
-    reason: str
+    name: Text
+    post: Text
+    reason: Text
+
+
+@dataclass(frozen=True)
+class SubstituteRow:
+    """Someone attending in a member's place, with the introduction letter that authorises it."""
+
+    name: Text
+    post: Text
+    replaces: Text
+    letter: Text
+    reason: Text
 
 
 @dataclass(frozen=True)
 class StatementRow:
     """Speaker – summary."""
 
-    speaker: str
-    summary: str
+    speaker: Text
+    summary: Text
 
 
 @dataclass(frozen=True)
 class AgendaRow:
     """A numbered agenda item with its discussion."""
 
-    number: str
-    title: str
+    number: Text
+    title: Text
     discussion: tuple[StatementRow, ...]
 
 
 @dataclass(frozen=True)
-class DecisionRow:
-    """A decision as printed: id, text, responsible units, deadline."""
+class DissentRow:
+    """A recorded reservation on a decision."""
 
+    person: Text
+    note: Text
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """A decision as printed in the minutes."""
+
+    number: Text
     ident: str
-    text: str
-    responsible: str
-    deadline: str
+    text: Text
+    responsible: Text
+    deadline: Text
+    votes: Text | None
+    dissent: tuple[DissentRow, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    """Where an earlier decision stands, as reported at this meeting."""
+
+    decision: Text
+    status: Text
+    report: Text
+    evidence: Text
 
 
 @dataclass(frozen=True)
@@ -92,71 +225,120 @@ class MinutesView:
     meta: Meta
     head: Letterhead
     draft: bool
-    title: str
-    body: str
-    number: str
-    date: str
-    time: str
-    place: str
-    chair: str
-    secretary: str
-    summary: str
+    initials_box: bool
+    title: Text
+    body: Text
+    number: Text
+    date: Text
+    time: Text
+    place: Text
+    chair: Text
+    secretary: Text
+    quorum: Text | None
+    summary: Text
     present: tuple[AttendeeRow, ...]
     absent: tuple[AbsenceRow, ...] | None
+    substitutes: tuple[SubstituteRow, ...]
     guests: tuple[AttendeeRow, ...]
     agenda: tuple[AgendaRow, ...]
     decisions: tuple[DecisionRow, ...]
+    followups: tuple[FollowUpRow, ...]
     signatures: tuple[AttendeeRow, ...]
+    signature_columns: int
 
 
 @dataclass(frozen=True)
 class Signatory:
     """A signature block: full name above post."""
 
-    name: str
-    post: str
+    name: Text
+    post: Text
 
 
 @dataclass(frozen=True)
 class CopyLine:
     """A «رونوشت» line: recipient and purpose."""
 
-    recipient: str
-    purpose: str
+    recipient: Text
+    purpose: Text
+
+
+@dataclass(frozen=True)
+class NoticeRow:
+    """A decision in a notification letter: number, text, deadline and the other units responsible."""
+
+    number: Text
+    text: Text
+    deadline: Text
+    partners: Text
 
 
 @dataclass(frozen=True)
 class LetterView:
-    """Everything a letter template shows."""
+    """Everything a letter template shows; ``decisions`` only in notification letters."""
 
     meta: Meta
     head: Letterhead
     draft: bool
-    salutation: str
-    recipient: str
-    subject: str
-    paragraphs: tuple[str, ...]
+    addressee: tuple[Text, ...]
+    subject: Text
+    paragraphs: tuple[Text, ...]
+    decisions: tuple[NoticeRow, ...]
+    closing: tuple[Text, ...]
     signatories: tuple[Signatory, ...]
-    attachments: tuple[str, ...]
-    copies: tuple[CopyLine, ...] = field(default=())
+    attachments: tuple[Text, ...]
+    copies: tuple[CopyLine, ...]
+
+
+@dataclass(frozen=True)
+class BriefView:
+    """The public news brief (خبر): a headline and paragraphs."""
+
+    meta: Meta
+    title: Text
+    paragraphs: tuple[Text, ...]
 
 
 @dataclass(frozen=True)
 class Document:
-    """One output file of a record: which template renders it, with what."""
+    """One output file of a record: its stable key, which template renders it, with what, on what paper."""
 
     record: str
-    filename: str
+    key: str
+    kind: Kind
     template: str
-    view: MinutesView | LetterView
+    filename: str
+    view: MinutesView | LetterView | BriefView
+    page_size: PageSize | None = None
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.filename.endswith(".pdf")
 
 
-def _digits(value: int) -> str:
+def _digits(value: int | str) -> str:
     return display(str(value))
 
 
-def _date_short(date: JalaliDate) -> str:
-    return date.persian()
+def _deadline(deadline: RelativeDeadline | JalaliDate | None) -> str:
+    if deadline is None:
+        return NONE
+    if isinstance(deadline, RelativeDeadline):
+        return DEADLINE_WORDS[deadline]
+    return deadline.persian()
+
+
+def _time(period: str | None, start: ClockTime | None, end: ClockTime | None) -> str:
+    if start and end:
+        return f"ساعت {start.persian()} تا {end.persian()}"
+    if start:
+        return f"ساعت {start.persian()}"
+    return period or NOT_RECORDED
+
+
+def _series(items: list[str]) -> str:
+    """«الف»، «الف و ب»، «الف، ب و ج»."""
+    return items[0] if len(items) == 1 else "، ".join(items[:-1]) + " و " + items[-1]
 
 
 def with_honorific(post: str) -> str:
@@ -165,8 +347,13 @@ def with_honorific(post: str) -> str:
     return f"{first} محترم {rest}" if rest else f"{first} محترم"
 
 
+def paragraphs(body: str) -> tuple[Text, ...]:
+    """Paragraphs of a letter body: separated by blank lines, line breaks inside one are spaces."""
+    return tuple(text(" ".join(part.split())) for part in _PARAGRAPH_BREAK.split(body.strip()) if part.strip())
+
+
 class _Names:
-    """Display names of directory entries."""
+    """Display names of directory entries (plain strings, to compose into sentences)."""
 
     def __init__(self, directory: Directory) -> None:
         self.directory = directory
@@ -179,14 +366,14 @@ class _Names:
         person = self.person(ident)
         if person.name is None:
             return ""
-        return display(" ".join(part for part in (person.title, person.name) if part))
+        return " ".join(part for part in (person.title, person.name) if part)
 
     def post(self, ident: str) -> str:
-        return display(self.person(ident).post or "")
+        return self.person(ident).post or ""
 
     def organisation(self, ident: str) -> str:
         person = self.person(ident)
-        return display(self.directory.organisations[person.organisation].name) if person.organisation else ""
+        return self.directory.organisations[person.organisation].name if person.organisation else ""
 
     def speaker(self, ident: str) -> str:
         """Name with post in brackets, or the post alone when unnamed."""
@@ -195,133 +382,321 @@ class _Names:
             return f"{name} ({post})"
         return name or post
 
+    def reporter(self, ident: str) -> str:
+        """Post, then name, as a news item introduces someone: «نماینده پارک علم و فن‌آوری، عباس طهمورثی»."""
+        name, post = self.full_name(ident), self.post(ident)
+        return f"{post}، {name}" if name and post else name or post
+
     def unit(self, ident: str) -> str:
         entry = self.directory.organisations.get(ident) or self.directory.bodies[ident]
-        return display(entry.name)
+        return entry.name
 
     def attendee(self, ident: str) -> AttendeeRow:
-        return AttendeeRow(self.full_name(ident), self.post(ident), self.organisation(ident))
+        return AttendeeRow(text(self.full_name(ident)), text(self.post(ident) or self.organisation(ident)))
+
+    def salutation(self, ident: str) -> str:
+        """«جناب آقای دکتر علی رضایی», «سرکار خانم زهرا موسی‌پور»; empty for someone unnamed."""
+        person = self.person(ident)
+        if person.name is None:
+            return ""
+        parts = [HONORIFICS[person.gender]] if person.gender else []
+        return " ".join([*parts, *(p for p in (person.title, person.name) if p)])
+
+    def addressee(self, target: str, meeting_body: str) -> tuple[str, ...]:
+        """The recipient lines of a letter to a person, organisation or body id, or to free text."""
+        if not is_reference(target):
+            return (target,)
+        if target in self.directory.people:
+            post = self.post(target)
+            lines = (self.salutation(target), with_honorific(post) if post else "")
+            return tuple(line for line in lines if line)
+        if target in self.directory.organisations:
+            return (f"ریاست محترم {self.directory.organisations[target].name}",)
+        body: Body = self.directory.bodies[target]
+        if body.secretariat:
+            return (with_honorific(body.secretariat),)
+        if target == meeting_body:
+            return (f"اعضای محترم {body.name}",)
+        return (f"ریاست محترم {body.name}",)
 
 
-def _time_text(period: str | None, start: ClockTime | None, end: ClockTime | None) -> str:
-    if start and end:
-        return f"ساعت {start.persian()} تا {end.persian()}"
-    if start:
-        return f"ساعت {start.persian()}"
-    return display(period) if period else NOT_RECORDED
+@dataclass(frozen=True)
+class _Settings:
+    draft: bool
+    numbers: Mapping[str, str]
+    issue_date: JalaliDate | None
 
 
-def _deadline_text(deadline: RelativeDeadline | JalaliDate | None) -> str:
-    if deadline is None:
-        return "—"
-    if isinstance(deadline, RelativeDeadline):
-        return DEADLINE_WORDS[deadline]
-    return _date_short(deadline)
+class _Builder:
+    """Builds the documents of one record."""
+
+    def __init__(self, item: ValidRecord, directory: Directory, settings: _Settings) -> None:
+        assert directory.office is not None, "validate() guarantees an office"
+        self.item = item
+        self.record = item.record
+        self.meeting = item.record.meeting
+        self.directory = directory
+        self.office: Office = directory.office
+        self.names = _Names(directory)
+        self.settings = settings
+        self.body: Body = directory.bodies[self.meeting.body]
+        self.body_name = self.body.name
+        self.minutes_name = f"صورتجلسه {self.body_name} مورخ {self.meeting.date.persian()}"
+
+    # -- shared parts ------------------------------------------------------------------------
+
+    def _letterhead(self, key: str, date: JalaliDate, attachments: str) -> Letterhead:
+        office, draft = self.office, self.settings.draft
+        number = None if draft or key not in self.settings.numbers else Text.isolated(self.settings.numbers[key])
+        return Letterhead(
+            emblem=f"assets/{office.emblem}" if office.emblem and not draft else None,
+            lines=tuple(text(line) for line in office.lines),
+            office=text(office.name),
+            invocation=text(office.invocation),
+            number=number,
+            date=text(date.persian()),
+            attachments=text(attachments),
+        )
+
+    def _meta(self, title: str, keywords: str, date: JalaliDate | None = None) -> Meta:
+        """PDF metadata; a draft's title says so, since its watermark is drawn, not text."""
+        shown = f"{DRAFT} — {display(title)}" if self.settings.draft else display(title)
+        return Meta(title=shown, subject=display(title), keywords=display(keywords),
+                    created=(date or self.meeting.date).iso())
+
+    def _decision_number(self, index: int) -> str:
+        """«۱۲-۳» (meeting number-decision), or «۳» when the meeting has no number."""
+        if self.meeting.number is None:
+            return _digits(index + 1)
+        return _digits(f"{self.meeting.number}-{index + 1}")
+
+    # -- minutes -----------------------------------------------------------------------------
+
+    def minutes(self) -> Document:
+        """The minutes (صورتجلسه)."""
+        record, meeting, names = self.record, self.meeting, self.names
+        attendance = record.attendance
+        title = f"صورتجلسه {self.body_name}"
+        absent = None
+        if attendance.absent is not None:
+            absent = tuple(AbsenceRow(text(names.full_name(a.person)), text(names.post(a.person)),
+                                      text(a.reason or NONE)) for a in attendance.absent)
+        substitutes = tuple(
+            SubstituteRow(text(names.full_name(s.person)), text(names.post(s.person)),
+                          text(names.speaker(s.replaces)), self._introduction(s.letter_number, s.letter_date),
+                          text(s.reason or NONE))
+            for s in attendance.substitutes)
+        present = tuple(names.attendee(p) for p in attendance.present)
+        guests = tuple(names.attendee(g) for g in attendance.guests)
+        signatures = present + tuple(names.attendee(s.person) for s in attendance.substitutes) + guests
+        view = MinutesView(
+            meta=self._meta(f"{title} — {meeting.date.persian()}", f"صورتجلسه, {self.body_name}"),
+            head=self._letterhead("minutes", meeting.date, "ندارد"),
+            draft=self.settings.draft,
+            initials_box=self.office.initials_box,
+            title=text(title),
+            body=text(self.body_name),
+            number=text(str(meeting.number) if meeting.number is not None else NOT_RECORDED),
+            date=text(meeting.date.long()),
+            time=text(_time(meeting.period, meeting.start, meeting.end)),
+            place=text(meeting.place),
+            chair=text(names.speaker(meeting.chair)),
+            secretary=text(names.speaker(meeting.secretary) if meeting.secretary else NOT_RECORDED),
+            quorum=self._quorum(),
+            summary=text(record.summary or ""),
+            present=present,
+            absent=absent,
+            substitutes=substitutes,
+            guests=guests,
+            agenda=tuple(
+                AgendaRow(text(str(i + 1)), text(entry.title),
+                          tuple(StatementRow(text(names.speaker(s.speaker)), text(s.summary))
+                                for s in entry.discussion))
+                for i, entry in enumerate(record.agenda)),
+            decisions=tuple(self._decision_row(i, d) for i, d in enumerate(record.decisions)),
+            followups=tuple(self._followup_row(f) for f in record.followups),
+            signatures=signatures,
+            signature_columns=3 if len(signatures) <= 9 else 4 if len(signatures) <= 20 else 5,
+        )
+        return Document(self.item.name, "minutes", Kind.MINUTES, "minutes.html", "minutes.pdf", view,
+                        PageSize.A4)
+
+    @staticmethod
+    def _introduction(number: str | None, date: JalaliDate | None) -> Text:
+        parts = ([f"شماره {number}"] if number else []) + ([f"مورخ {date.persian()}"] if date else [])
+        return text(" ".join(parts) or NONE)
+
+    def _quorum(self) -> Text | None:
+        quorum = self.meeting.quorum
+        if quorum is None:
+            return None
+        attendance = self.record.attendance
+        attending = len(attendance.present) + len(attendance.substitutes)
+        if attending >= quorum:
+            return text(f"با حضور {attending} نفر از اعضا و با توجه به حد نصاب {quorum} نفر، جلسه رسمیت یافت.")
+        return text(f"با حضور {attending} نفر از اعضا، جلسه به حد نصاب {quorum} نفر نرسید.")
+
+    def _decision_row(self, index: int, decision: Decision) -> DecisionRow:
+        votes = None
+        if decision.votes is not None:
+            v = decision.votes
+            votes = text(f"رأی‌گیری: موافق {v.in_favour}، مخالف {v.against}، ممتنع {v.abstain}")
+        return DecisionRow(
+            number=text(self._decision_number(index)),
+            ident=self.item.decision_id(index),
+            text=text(decision.text),
+            responsible=text("، ".join(self.names.unit(u) for u in decision.responsible)),
+            deadline=text(_deadline(decision.deadline)),
+            votes=votes,
+            dissent=tuple(DissentRow(text(self.names.speaker(d.person)), text(d.note)) for d in decision.dissent),
+        )
+
+    def _followup_row(self, followup: FollowUp) -> FollowUpRow:
+        body, meeting, number = followup.decision.split("/")
+        where = _digits(meeting) if meeting.isdigit() else JalaliDate.parse(meeting).persian()
+        label = f"مصوبه {number} جلسه {where}"
+        if body != self.meeting.body and body in self.directory.bodies:
+            label += f" {self.directory.bodies[body].name}"
+        status = STATUS_WORDS[followup.status]
+        if followup.extended_to is not None:
+            status += f" تا {followup.extended_to.persian()}"
+        if followup.percent is not None:
+            status += f" ({followup.percent}٪)"
+        return FollowUpRow(text(label), text(status), text(followup.report or NONE), text(followup.evidence or NONE))
+
+    # -- letters -----------------------------------------------------------------------------
+
+    def _signatories(self, people: Iterable[str] = ()) -> tuple[Signatory, ...]:
+        """The letter's own signers, else the office's, else the chair of the meeting."""
+        chosen = list(people) or list(self.office.signatories) or [self.meeting.chair]
+        return tuple(
+            Signatory(text(self.names.full_name(p)),
+                      text(self.names.post(p) or (f"رئیس جلسه {self.body_name}" if p == self.meeting.chair else "")))
+            for p in chosen)
+
+    def _copy(self, target: str, purpose: str) -> CopyLine:
+        return CopyLine(text(" ".join(self.names.addressee(target, self.meeting.body))), text(purpose))
+
+    def _letter(self, key: str, *, template: str, addressee: tuple[str, ...], subject: str,
+                body: tuple[Text, ...], signatories: tuple[Signatory, ...], attachments: tuple[str, ...] = (),
+                copies: tuple[CopyLine, ...] = (), decisions: tuple[NoticeRow, ...] = (),
+                closing: tuple[Text, ...] = (), keywords: str = "نامه") -> Document:
+        date = self.settings.issue_date or self.meeting.date
+        view = LetterView(
+            meta=self._meta(subject, f"{keywords}, {self.body_name}", date),
+            head=self._letterhead(key, date, "دارد" if attachments else "ندارد"),
+            draft=self.settings.draft,
+            addressee=tuple(text(line) for line in addressee),
+            subject=text(subject),
+            paragraphs=body,
+            decisions=decisions,
+            closing=closing,
+            signatories=signatories,
+            attachments=tuple(text(a) for a in attachments),
+            copies=copies,
+        )
+        return Document(self.item.name, key, Kind.LETTER, template, f"{key}.pdf", view, self.office.page_size)
+
+    def forwarding(self) -> Document | None:
+        """The cover letter sending the minutes to the secretariat of the body reported to."""
+        if self.body.reports_to is None:
+            return None
+        meeting = self.meeting
+        count = len(self.record.decisions)
+        sentence = (f"احتراماً، به پیوست تصویر صورتجلسه {self.body_name} مورخ {meeting.date.long()}"
+                    + (f" مشتمل بر {count} مصوبه" if count else "")
+                    + " جهت استحضار و دستور اقدام لازم ارسال می‌گردد.")
+        copies = tuple(CopyLine(text(f"ریاست محترم {self.directory.bodies[parent].name}"), text("جهت استحضار"))
+                       for parent in self.body.under if parent != self.body.reports_to)
+        return self._letter(
+            "letter-forwarding", template="letter.html",
+            addressee=self.names.addressee(self.body.reports_to, meeting.body),
+            subject=f"ارسال صورتجلسه {self.body_name} مورخ {meeting.date.persian()}",
+            body=(text(sentence),), signatories=self._signatories(),
+            attachments=(f"تصویر {self.minutes_name}",), copies=copies, keywords="نامه, ارسال صورتجلسه")
+
+    def notifications(self) -> list[Document]:
+        """One notification letter (ابلاغ مصوبات) per responsible unit, listing only its decisions."""
+        decisions = self.record.decisions
+        units = dict.fromkeys(unit for d in decisions for unit in d.responsible)
+        signatories = self._signatories()
+        signers = set(self.office.signatories) or {self.meeting.chair}
+        chair_copy = () if self.meeting.chair in signers else (self._copy(self.meeting.chair, "جهت استحضار"),)
+        letters = []
+        for unit in units:
+            own = [(i, d) for i, d in enumerate(decisions) if unit in d.responsible]
+            rows = tuple(
+                NoticeRow(text(self._decision_number(i)), text(d.text), text(_deadline(d.deadline)),
+                          text("، ".join(self.names.unit(u) for u in d.responsible if u != unit)))
+                for i, d in own)
+            many = len(own) > 1
+            what = "مصوبات زیر" if many else "مصوبه زیر"
+            them = "آن‌ها" if many else "آن"
+            opening = (f"احتراماً، به پیوست تصویر صورتجلسه {self.body_name} مورخ {self.meeting.date.long()} "
+                       f"ارسال می‌گردد. {what} که مسئولیت اجرای {them} بر عهده {self.names.unit(unit)} است، "
+                       "جهت استحضار و دستور اقدام لازم ابلاغ می‌گردد:")
+            closing = "خواهشمند است دستور فرمایید نتیجه اقدامات انجام‌شده تا پایان مهلت مقرر به این دبیرخانه اعلام گردد."
+            letters.append(self._letter(
+                f"letter-notify-{unit}", template="notification.html",
+                addressee=self.names.addressee(unit, self.meeting.body),
+                subject=f"ابلاغ مصوبات جلسه مورخ {self.meeting.date.persian()} {self.body_name}",
+                body=(text(opening),), decisions=rows, closing=(text(closing),), signatories=signatories,
+                attachments=(f"تصویر {self.minutes_name}",),
+                copies=(*chair_copy, CopyLine(text(ARCHIVE), text("جهت درج در پرونده"))),
+                keywords="نامه, ابلاغ مصوبات"))
+        return letters
+
+    def spelled_out(self) -> list[Document]:
+        """The letters the record spells out, as ``letter-1``, ``letter-2``, …"""
+        return [self._spelled_out(n, letter) for n, letter in enumerate(self.record.letters, start=1)]
+
+    def _spelled_out(self, n: int, letter: Letter) -> Document:
+        return self._letter(
+            f"letter-{n}", template="letter.html", addressee=self.names.addressee(letter.to, self.meeting.body),
+            subject=letter.subject, body=paragraphs(letter.body), signatories=self._signatories(letter.signatories),
+            attachments=tuple(letter.attachments),
+            copies=tuple(self._copy(c.to, c.purpose) for c in letter.copies))
+
+    # -- news brief --------------------------------------------------------------------------
+
+    def brief(self) -> list[Document]:
+        """The public news brief (خبر), as HTML and as plain text."""
+        record, meeting, names = self.record, self.meeting, self.names
+        parents = [self.directory.bodies[p].name for p in self.body.under]
+        where = f" ذیل {_series(parents)}" if parents else ""
+        if meeting.period:
+            when = f"{meeting.period} {meeting.date.long()}"
+        elif meeting.start:
+            when = f"روز {meeting.date.long()} {_time(None, meeting.start, meeting.end)}"
+        else:
+            when = f"روز {meeting.date.long()}"
+        chair = names.full_name(meeting.chair) or names.post(meeting.chair)
+        parts = [f"جلسه {self.body_name}{where} {when} در محل {meeting.place} به ریاست {chair} تشکیل شد."]
+        if record.summary:
+            parts.append(record.summary)
+        parts.append(f"دستور این جلسه عبارت بود از: {'؛ '.join(a.title for a in record.agenda)}.")
+        parts += [f"{names.reporter(s.speaker)}: {s.summary}" for a in record.agenda for s in a.discussion]
+        decisions = record.decisions
+        if 0 < len(decisions) <= BRIEF_DECISIONS_LISTED:
+            parts += [("در پایان، " if i == 0 else "همچنین ") + f"مقرر گردید {d.text}" for i, d in enumerate(decisions)]
+        elif decisions:
+            parts.append(f"در پایان این جلسه {len(decisions)} مصوبه به تصویب رسید.")
+        title = f"برگزاری جلسه {self.body_name}"
+        meta = Meta(title=display(title), subject=display(title), keywords=display(f"خبر, {self.body_name}"),
+                    created=meeting.date.iso())
+        view = BriefView(meta=meta, title=text(title),
+                         paragraphs=tuple(text(p) for p in parts))
+        return [Document(self.item.name, "brief", Kind.BRIEF, "brief.html", "brief.html", view),
+                Document(self.item.name, "brief-text", Kind.BRIEF, "brief.txt", "brief.txt", view)]
 
 
-def minutes_document(item: ValidRecord, directory: Directory, *, draft: bool = True) -> Document:
-    """The minutes (صورتجلسه) of one record."""
-    record, meeting = item.record, item.record.meeting
-    names = _Names(directory)
-    body = directory.bodies[meeting.body]
-    office = directory.office
-    assert office is not None, "validate() guarantees an office"
-    title = f"صورتجلسه {display(body.name)}"
-    number = _digits(meeting.number) if meeting.number is not None else NOT_RECORDED
-    agenda = tuple(
-        AgendaRow(_digits(i + 1), display(entry.title),
-                  tuple(StatementRow(names.speaker(s.speaker), display(s.summary)) for s in entry.discussion))
-        for i, entry in enumerate(record.agenda))
-    decisions = tuple(
-        DecisionRow(item.decision_id(i), display(d.text),
-                    "، ".join(names.unit(u) for u in d.responsible), _deadline_text(d.deadline))
-        for i, d in enumerate(record.decisions))
-    absent = None
-    if record.attendance.absent is not None:
-        absent = tuple(AbsenceRow(names.full_name(a.person), names.post(a.person), display(a.reason or "—"))
-                       for a in record.attendance.absent)
-    present = tuple(names.attendee(p) for p in record.attendance.present)
-    guests = tuple(names.attendee(g) for g in record.attendance.guests)
-    view = MinutesView(
-        meta=Meta(title=f"{title} — {meeting.date.persian()}", subject=display(body.name),
-                  keywords="صورتجلسه, " + display(body.name), created=meeting.date.iso()),
-        head=_letterhead(office, meeting.date, None, attachments="ندارد"),
-        draft=draft,
-        title=title,
-        body=display(body.name),
-        number=number,
-        date=display(meeting.date.long()),
-        time=_time_text(meeting.period, meeting.start, meeting.end),
-        place=display(meeting.place),
-        chair=names.speaker(meeting.chair),
-        secretary=names.speaker(meeting.secretary) if meeting.secretary else NOT_RECORDED,
-        summary=display(record.summary or ""),
-        present=present,
-        absent=absent,
-        guests=guests,
-        agenda=agenda,
-        decisions=decisions,
-        signatures=present + guests,
-    )
-    return Document(item.name, "minutes.pdf", "minutes.html", view)
-
-
-def _letterhead(office, date: JalaliDate, number: str | None, attachments: str) -> Letterhead:
-    return Letterhead(tuple(display(line) for line in office.lines), display(office.name),
-                      display(office.invocation), number, _date_short(date), attachments)
-
-
-def _salutation(person: Person | None) -> str:
-    if person is None or person.name is None:
-        return ""
-    parts = [HONORIFICS[person.gender]] if person.gender else []
-    parts += [p for p in (person.title, person.name) if p]
-    return display(" ".join(parts))
-
-
-def forwarding_letter(item: ValidRecord, directory: Directory, *, draft: bool = True) -> Document | None:
-    """The cover letter sending the minutes to the secretariat of the body reported to."""
-    meeting = item.record.meeting
-    body = directory.bodies[meeting.body]
-    if body.reports_to is None:
-        return None
-    target: Body = directory.bodies[body.reports_to]
-    office = directory.office
-    assert office is not None, "validate() guarantees an office"
-    names = _Names(directory)
-    recipient = display(with_honorific(target.secretariat or f"دبیرخانه {target.name}"))
-    count = len(item.record.decisions)
-    paragraphs = (
-        f"احتراماً، به پیوست تصویر صورتجلسه {display(body.name)} مورخ {display(meeting.date.long())}"
-        + (f" مشتمل بر {_digits(count)} مصوبه" if count else "")
-        + " جهت استحضار و دستور اقدام لازم ارسال می‌گردد.",
-    )
-    chair = names.person(meeting.chair)
-    signatory = Signatory(names.full_name(meeting.chair),
-                          display(chair.post) if chair.post else f"رئیس جلسه {display(body.name)}")
-    copies = tuple(CopyLine(display(with_honorific(f"ریاست {directory.bodies[parent].name}")), "جهت استحضار")
-                   for parent in body.under if parent != body.reports_to)
-    subject = f"ارسال صورتجلسه {display(body.name)} مورخ {_date_short(meeting.date)}"
-    view = LetterView(
-        meta=Meta(title=subject, subject=subject, keywords="نامه, ارسال صورتجلسه, " + display(body.name),
-                  created=meeting.date.iso()),
-        head=_letterhead(office, meeting.date, None, attachments="دارد"),
-        draft=draft,
-        salutation=_salutation(None),
-        recipient=recipient,
-        subject=subject,
-        paragraphs=paragraphs,
-        signatories=(signatory,),
-        attachments=(f"صورتجلسه {display(body.name)}",),
-        copies=copies,
-    )
-    return Document(item.name, "letter-forwarding.pdf", "letter.html", view)
-
-
-def documents_for(item: ValidRecord, directory: Directory, *, draft: bool = True) -> list[Document]:
-    """Every document a record produces, minutes first."""
-    documents = [minutes_document(item, directory, draft=draft)]
-    letter = forwarding_letter(item, directory, draft=draft)
-    if letter is not None:
-        documents.append(letter)
-    return documents
+def documents_for(item: ValidRecord, directory: Directory, *, draft: bool = True,
+                  numbers: Mapping[str, str] | None = None, issue_date: JalaliDate | None = None) -> list[Document]:
+    """Every document a record produces: minutes, cover letter, notification letters, spelled-out
+    letters, news brief. A draft shows no emblem and no number; a final one (``draft=False``) shows
+    the emblem and the numbers given by document key, dated ``issue_date`` (default: the meeting's date).
+    """
+    builder = _Builder(item, directory, _Settings(draft, numbers or {}, issue_date))
+    forwarding = builder.forwarding()
+    return [builder.minutes(), *([forwarding] if forwarding else []), *builder.notifications(),
+            *builder.spelled_out(), *builder.brief()]

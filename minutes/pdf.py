@@ -11,6 +11,7 @@ import logging
 import mimetypes
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,24 +21,41 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from minutes.diagnostics import RenderError
 from minutes.fonts import FontChoice
+from minutes.model import PageSize
 from minutes.workspace import Workspace
+
+PAPER_MM = {PageSize.A4: (210, 297), PageSize.A5: (148, 210)}
+CSS_PX_PER_MM = 96 / 25.4
 
 mimetypes.add_type("font/ttf", ".ttf")
 mimetypes.add_type("font/otf", ".otf")
 mimetypes.add_type("text/css", ".css")
+mimetypes.add_type("image/svg+xml", ".svg")
 
 
 class LocalFetcher(URLFetcher):
-    """Serve ``data:`` URLs and regular files below the allowed folders; refuse everything else."""
+    """Serve ``data:`` URLs and regular files below the allowed folders; refuse everything else.
 
-    def __init__(self, roots: list[Path]) -> None:
-        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False, fail_on_errors=True)
+    ``template:NAME`` is the file NAME in the first template folder that has it (the workspace's
+    own first), so templates can use assets that a workspace may override, like the watermark.
+    """
+
+    def __init__(self, roots: list[Path], template_dirs: list[Path]) -> None:
+        super().__init__(allowed_protocols={"data", "file", "template"}, allow_redirects=False,
+                         fail_on_errors=True)
         self.roots = [root.resolve() for root in roots]
+        self.template_dirs = template_dirs
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         parts = urlsplit(url)
         if parts.scheme == "data":
             return super().fetch(url, headers)
+        if parts.scheme == "template":
+            name = unquote(parts.path)
+            found = next((d / name for d in self.template_dirs if "/" not in name and (d / name).is_file()), None)
+            if found is None:
+                raise FatalURLFetchingError(f"refused URL {url}: no file {name} in the template folders")
+            return self.fetch(found.as_uri(), headers)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise FatalURLFetchingError(f"refused URL {url}: only files in the workspace may be used")
         target = Path(unquote(parts.path)).resolve()  # follows symlinks and '..'
@@ -70,13 +88,26 @@ def _warnings_as_errors() -> Iterator[None]:
         raise RenderError("WeasyPrint: " + "; ".join(dict.fromkeys(handler.messages)))
 
 
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A rendered PDF, its number of pages and its paper."""
+
+    data: bytes
+    pages: int
+    paper: PageSize
+
+
 class PdfRenderer:
-    """Turns HTML into PDF bytes, reusing the font configuration and stylesheets across documents."""
+    """Turns HTML into PDF bytes, reusing the font configuration and stylesheets across documents.
+
+    The paper is chosen per render: the root element is put on the named page ``a4`` or ``a5``,
+    whose ``@page`` rules (size, margins) live in the template stylesheet.
+    """
 
     def __init__(self, workspace: Workspace, font: FontChoice) -> None:
         self.workspace = workspace
         self.font = font
-        self.fetcher = LocalFetcher(workspace.resource_roots)
+        self.fetcher = LocalFetcher(workspace.resource_roots, workspace.template_dirs)
         self.base_url = workspace.root.as_uri() + "/"
         self.font_config = FontConfiguration()
         style = next((d / "style.css" for d in workspace.template_dirs if (d / "style.css").is_file()), None)
@@ -89,19 +120,32 @@ class PdfRenderer:
                 CSS(string=font.stylesheet(workspace), base_url=self.base_url,
                     url_fetcher=self.fetcher, font_config=self.font_config),
             ]
+            self.paper = {size: CSS(string=f"html {{ page: {size.lower()}; }}", font_config=self.font_config)
+                          for size in PAPER_MM}
 
-    def render(self, html: str) -> bytes:
-        """PDF bytes for ``html``; raises :class:`RenderError` on any warning, refused URL or font mix-up."""
+    def render(self, html: str, papers: tuple[PageSize, ...] = (PageSize.A4,)) -> RenderedPdf:
+        """The PDF of ``html`` on the first of ``papers`` on which it fits one page (else on the last).
+
+        Raises :class:`RenderError` on any warning, refused URL, font mix-up or a stylesheet that
+        does not give the paper asked for.
+        """
         try:
             with _warnings_as_errors():
-                document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
-                    stylesheets=self.stylesheets, font_config=self.font_config)
+                for paper in papers:
+                    document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
+                        stylesheets=[*self.stylesheets, self.paper[paper]], font_config=self.font_config)
+                    if len(document.pages) == 1:
+                        break
                 data = document.write_pdf()
         except FatalURLFetchingError as error:
             raise RenderError(str(error.__cause__ or error)) from None
+        width, height = (round(side * CSS_PX_PER_MM) for side in PAPER_MM[paper])
+        if any((round(page.width), round(page.height)) != (width, height) for page in document.pages):
+            raise RenderError(f"the stylesheet does not give {paper} pages: it needs a rule "
+                              f"'@page {paper.lower()} {{ size: {paper} }}'")
         embedded = {font.family for font in document.fonts.values()}
         unexpected = embedded - set(self.font.embedded_names)
         if unexpected or not embedded:
             raise RenderError(f"the PDF would embed {sorted(embedded)} instead of {self.font.family}: "
                               "check the font files and the stylesheet's font-family")
-        return data
+        return RenderedPdf(data, len(document.pages), paper)

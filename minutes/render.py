@@ -1,4 +1,8 @@
-"""Render documents to HTML with our Jinja2 templates (workspace overrides first)."""
+"""Render documents with our Jinja2 templates (workspace overrides first).
+
+HTML templates are autoescaped; ``.txt`` templates (the plain-text news brief) are not, since
+their output is never read as markup.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,19 @@ from minutes.diagnostics import RenderError
 from minutes.workspace import Workspace
 
 
+def _escapes(template_name: str | None) -> bool:
+    return not (template_name or "").endswith(".txt")
+
+
 def environment(workspace: Workspace) -> jinja2.Environment:
-    """A strict environment: every value escaped, every undefined name an error."""
+    """A strict environment: every value escaped in HTML, every undefined name an error."""
     loader = jinja2.FileSystemLoader([str(d) for d in workspace.template_dirs])
-    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+    return jinja2.Environment(loader=loader, autoescape=_escapes, undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def render_html(env: jinja2.Environment, document: Document) -> str:
-    """The HTML of one document; template mistakes become a :class:`RenderError`."""
+def render_document(env: jinja2.Environment, document: Document) -> str:
+    """The HTML (or plain text) of one document; template mistakes become a :class:`RenderError`."""
     try:
         return env.get_template(document.template).render(doc=document.view)
     except jinja2.TemplateNotFound as error:

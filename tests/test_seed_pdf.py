@@ -24,8 +24,11 @@ def embedded_fonts(path: Path) -> set[str]:
     return names
 
 
-def test_both_documents_are_written(seed_build: Path) -> None:
-    assert sorted(p.name for p in seed_build.iterdir()) == ["letter-forwarding.pdf", "minutes.pdf"]
+SEED_PDFS = ["letter-forwarding.pdf", "letter-notify-social-cultural-wg.pdf", "minutes.pdf"]
+
+
+def test_every_document_is_written(seed_build: Path) -> None:
+    assert sorted(p.name for p in seed_build.iterdir()) == ["brief.html", "brief.txt", *SEED_PDFS]
 
 
 @pytest.mark.parametrize("phrase", [
@@ -48,12 +51,12 @@ def test_second_extractor_agrees_on_words(seed_build: Path) -> None:
         assert comparable(word) in text
 
 
-@pytest.mark.parametrize("name", ["minutes.pdf", "letter-forwarding.pdf"])
+@pytest.mark.parametrize("name", SEED_PDFS)
 def test_no_presentation_forms(seed_build: Path, name: str) -> None:
     assert not PRESENTATION_FORMS.findall(pdftotext(seed_build / name))
 
 
-@pytest.mark.parametrize("name", ["minutes.pdf", "letter-forwarding.pdf"])
+@pytest.mark.parametrize("name", SEED_PDFS)
 def test_vazirmatn_subset_embedded_and_nothing_else(seed_build: Path, name: str) -> None:
     fonts = embedded_fonts(seed_build / name)
     assert fonts, "no fonts embedded"
@@ -83,7 +86,7 @@ def test_unnamed_people_stay_unnamed(seed_build: Path) -> None:
 
 
 def test_rebuild_is_byte_identical(seed_build: Path, tmp_path: Path) -> None:
-    build(Workspace.at(ROOT), None, tmp_path)
+    build(Workspace.at(ROOT), [ROOT / "data" / "meetings" / f"{seed_build.name}.yaml"], tmp_path)
     for pdf in seed_build.iterdir():
         again = tmp_path / seed_build.name / pdf.name
         assert hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(pdf.read_bytes()).digest()
