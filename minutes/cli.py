@@ -108,6 +108,56 @@ def _cmd_new(args: argparse.Namespace, workspace: Workspace, console: Console) -
     return EXIT_OK
 
 
+def _archive_dir(args: argparse.Namespace, workspace: Workspace) -> Path:
+    return Path(args.archive).resolve() if args.archive else workspace.root / "archive"
+
+
+def _cmd_issue(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.archive import issue_record
+    from minutes.jalali import JalaliDate
+
+    if args.supersede != bool(args.reason):
+        console.err("error: --supersede and --reason go together: say why the new version replaces the old")
+        return EXIT_USAGE
+    result = issue_record(workspace, args.record, _archive_dir(args, workspace),
+                          issue_date=JalaliDate.parse(args.date) if args.date else JalaliDate.today(),
+                          supersede_reason=args.reason, progress=console.err)
+    for key, number in result.numbers.items():
+        console.out(f"{key}\t{number}")
+    console.err(f"issued {result.record} version {result.version}: {workspace.display_name(result.bag)}")
+    return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.archive import verify
+
+    archive = Path(args.archive_dir).resolve() if args.archive_dir else _archive_dir(args, workspace)
+    problems = verify(archive)
+    for problem in problems:
+        console.out(problem)
+    console.err(f"{len(problems)} problem(s) in {workspace.display_name(archive)}" if problems
+                else f"{workspace.display_name(archive)}: every bag, hash and embedded source checks out")
+    return EXIT_INVALID if problems else EXIT_OK
+
+
+def _cmd_search(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.archive import REGISTRY_NAME
+    from minutes.search import open_index, search
+
+    index = _archive_dir(args, workspace) / REGISTRY_NAME
+    if not index.is_file():
+        console.err(f"error: no archive at {workspace.display_name(index.parent)}: issue a record first")
+        return EXIT_FAILED
+    connection = open_index(str(index))
+    try:
+        hits = search(connection, args.text)
+    finally:
+        connection.close()
+    for hit in hits:
+        console.out(f"{hit.record}\t{hit.decision or '-'}\t{hit.snippet}")
+    return EXIT_OK if hits else EXIT_INVALID
+
+
 def _cmd_doctor(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
     from minutes.doctor import report
 
@@ -173,6 +223,34 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--body", metavar="ID", help="the body (default: that of the latest record)")
     new.add_argument("--date", metavar="JALALI", help="the meeting date instead of today, e.g. 1404/02/01")
     new.set_defaults(run=_cmd_new)
+
+    issue = commands.add_parser("issue", help="number a record's documents and archive the final originals",
+                                description="Validate strictly (warnings fail), take the next registry numbers, "
+                                            "render the final documents as PDF/A-3u with the issued record "
+                                            "embedded, and store them in a BagIt bag in the archive. The record "
+                                            "in data/ is never changed.")
+    issue.add_argument("record", type=Path, metavar="RECORD", help="the meeting record to issue")
+    issue.add_argument("--date", metavar="JALALI", help="the issue date (default: today in Tehran)")
+    issue.add_argument("--archive", metavar="DIR", help="the archive folder (default: archive/ in the workspace)")
+    issue.add_argument("--supersede", action="store_true", help="issue a new version of an issued record")
+    issue.add_argument("--reason", metavar="TEXT", help="why the new version replaces the old (with --supersede)")
+    issue.set_defaults(run=_cmd_issue)
+
+    check_archive = commands.add_parser("verify", help="check that archived originals are unchanged",
+                                        description="Validate every bag (sha512), the register's hashes and "
+                                                    "numbers, and the record embedded in every PDF; list "
+                                                    "each difference with the file it concerns.")
+    check_archive.add_argument("archive_dir", nargs="?", metavar="ARCHIVE",
+                               help="the archive folder (default: archive/ in the workspace)")
+    check_archive.set_defaults(run=_cmd_verify, archive=None)
+
+    find = commands.add_parser("search", help="search the text of issued records",
+                               description="Full-text search over the archive that matches ی/ي, ک/ك, "
+                                           "half-space/space/none and Persian/Latin digits alike; prints "
+                                           "record, decision id and a snippet.")
+    find.add_argument("text", metavar="TEXT", help="the words to look for")
+    find.add_argument("--archive", metavar="DIR", help="the archive folder (default: archive/ in the workspace)")
+    find.set_defaults(run=_cmd_search)
 
     doctor = commands.add_parser("doctor", help="show WeasyPrint, Pango and font status",
                                  description="Report library versions, the fonts found and the one "

@@ -236,6 +236,9 @@ MESSAGES: dict[str, Phrase] = {
     "deadline-before-meeting.extended": Phrase(
         "the new deadline {deadline} is before the meeting ({date})",
         "مهلت جدید {deadline} پیش از تاریخ جلسه ({date}) است"),
+    "issued-copy": Phrase(
+        "this is an issued copy from the archive: a record in data/ must not have 'issued'",
+        "این نسخه صادرشده از بایگانی است: پرونده‌های پوشه data نباید بخش «issued» داشته باشند"),
     "unknown-item": Phrase(
         "there is no agenda item {item} (the agenda has {count})",
         "بند {item} در دستور جلسه نیست (دستور جلسه {count} بند دارد)"),

@@ -290,6 +290,15 @@ class Meeting(Model):
     quorum: Count | None = Field(None, description="members who must attend for decisions to bind")
 
 
+class Issued(Model):
+    """Added by ``minutes issue`` to the archived copy of a record; a record in data/ never has it."""
+
+    version: Count
+    date: Jalali
+    numbers: dict[str, Text] = Field(description="registry number of each document, by document key")
+    reason: Text | None = Field(None, description="why this version supersedes the previous one")
+
+
 class Record(Model):
     """One meeting record: a file in ``data/meetings/``."""
 
@@ -300,3 +309,4 @@ class Record(Model):
     decisions: list[Decision] = Field(default_factory=list)
     followups: list[FollowUp] = Field(default_factory=list)
     letters: list[Letter] = Field(default_factory=list)
+    issued: Issued | None = None

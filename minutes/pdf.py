@@ -7,6 +7,7 @@ warning is an error, and the fonts actually embedded are checked against the cho
 
 from __future__ import annotations
 
+import datetime
 import logging
 import mimetypes
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -31,6 +32,29 @@ mimetypes.add_type("font/ttf", ".ttf")
 mimetypes.add_type("font/otf", ".otf")
 mimetypes.add_type("text/css", ".css")
 mimetypes.add_type("image/svg+xml", ".svg")
+mimetypes.add_type("application/yaml", ".yaml")  # RFC 9512; Python 3.11 does not know it
+
+# PDF/A-3 keeps an embedded source file (PDF/A-2 would empty it); level u maps every glyph to
+# Unicode, so the Persian text of an archived original stays searchable and extractable.
+ARCHIVAL_VARIANT = "pdf/a-3u"
+
+
+@dataclass(frozen=True)
+class Archival:
+    """What makes a render an archival original: the source to embed and the dates to state."""
+
+    source: bytes
+    source_name: str
+    created: datetime.date
+    modified: datetime.date
+
+    def attachment(self) -> Attachment:
+        """A fresh attachment (WeasyPrint's serve one render only); UTC midnight dates, never 'now'."""
+        def midnight(day: datetime.date) -> datetime.datetime:
+            return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
+
+        return Attachment(string=self.source, name=self.source_name, description="the issued meeting record",
+                          relationship="Source", created=midnight(self.created), modified=midnight(self.modified))
 
 
 class LocalFetcher(URLFetcher):
@@ -123,7 +147,8 @@ class PdfRenderer:
             self.paper = {size: CSS(string=f"html {{ page: {size.lower()}; }}", font_config=self.font_config)
                           for size in PAPER_MM}
 
-    def render(self, html: str, papers: tuple[PageSize, ...] = (PageSize.A4,)) -> RenderedPdf:
+    def render(self, html: str, papers: tuple[PageSize, ...] = (PageSize.A4,),
+               archival: Archival | None = None) -> RenderedPdf:
         """The PDF of ``html`` on the first of ``papers`` on which it fits one page (else on the last).
 
         Raises :class:`RenderError` on any warning, refused URL, font mix-up or a stylesheet that
@@ -136,7 +161,12 @@ class PdfRenderer:
                         stylesheets=[*self.stylesheets, self.paper[paper]], font_config=self.font_config)
                     if len(document.pages) == 1:
                         break
-                data = document.write_pdf()
+                if archival is None:
+                    data = document.write_pdf()
+                else:
+                    document.metadata.lang = "fa-IR"
+                    document.metadata.modified = archival.modified.isoformat()
+                    data = document.write_pdf(pdf_variant=ARCHIVAL_VARIANT, attachments=[archival.attachment()])
         except FatalURLFetchingError as error:
             raise RenderError(str(error.__cause__ or error)) from None
         width, height = (round(side * CSS_PX_PER_MM) for side in PAPER_MM[paper])

@@ -316,6 +316,8 @@ def _record_checks(item: ValidRecord, directory: Directory, known_decisions: set
         if is_reference(value):
             yield from ref(path, value, addressees, "addressee")
 
+    if record.issued is not None:
+        yield source.diagnostic(("issued",), "issued-copy", key=True)
     for path, date in _jalali_dates(record):
         yield from _gregorian_looking(source, path, date)
     dated = meeting.date.year not in GREGORIAN_YEARS  # else the weekday and deadlines are not worth comparing

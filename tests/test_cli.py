@@ -87,10 +87,18 @@ def test_validate_accepts_the_example(capsys: pytest.CaptureFixture[str]) -> Non
     assert f"{count} record(s) valid" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["build", "validate", "lint", "schema", "new", "doctor"])
+COMMANDS = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+
+
+def test_the_commands_are_all_there() -> None:
+    assert {"build", "validate", "lint", "schema", "new", "issue", "verify", "search", "doctor"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help(command: str) -> None:
-    sub = parser()._subparsers._group_actions[0].choices[command]  # type: ignore[union-attr]
+    sub = COMMANDS[command]
     assert sub.description and len(sub.format_help()) > 100
+    assert all(action.help for action in sub._actions)
 
 
 def test_python_dash_m_and_doctor() -> None:

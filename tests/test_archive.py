@@ -1,0 +1,194 @@
+"""Issuing and archiving: numbered PDF/A-3u originals in bags that verify, and nothing half-done."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pikepdf
+import pytest
+from conftest import ROOT, SEED_RECORD, comparable, pdftotext
+
+from minutes.archive import PAUSE_VARIABLE, REGISTRY_NAME, load_issued, render_originals, verify
+from minutes.cli import main
+from minutes.registry import Registry
+from minutes.validate import validate
+from minutes.workspace import Workspace
+
+LARGE = "social-cultural-1403-05-17"
+TINY = "harms-committee-1403-05-10"
+
+
+def issue(workspace: Workspace, record: str, *extra: str) -> int:
+    return main(["-C", str(workspace.root), "issue", str(workspace.meetings / f"{record}.yaml"),
+                 "--date", "1404/02/01", *extra])
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def issued(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """A copy of the example workspace with the seed and the large record issued."""
+    root = tmp_path_factory.mktemp("issued")
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "fonts", root / "fonts")
+    workspace = Workspace.at(root)
+    assert issue(workspace, SEED_RECORD) == 0
+    assert issue(workspace, LARGE) == 0
+    return workspace
+
+
+def originals(workspace: Workspace, record: str, version: int = 1) -> list[Path]:
+    return sorted((workspace.root / "archive" / record / f"v{version}" / "data").rglob("*.pdf"))
+
+
+def test_issue_writes_a_bag_per_record_and_leaves_data_alone(issued: Workspace) -> None:
+    for record in (SEED_RECORD, LARGE):
+        bag = issued.root / "archive" / record / "v1"
+        assert (bag / "bagit.txt").is_file() and (bag / "manifest-sha512.txt").is_file()
+        assert (bag / "data" / "minutes.pdf").is_file()
+        assert (bag / "data" / "source" / "directory" / "directory.yaml").is_file()
+        original = (ROOT / "data" / "meetings" / f"{record}.yaml").read_bytes()
+        assert (issued.meetings / f"{record}.yaml").read_bytes() == original
+        assert (bag / "data" / "source" / "meeting.yaml").read_bytes().startswith(original)
+
+
+def test_numbers_are_distinct_and_recorded(issued: Workspace) -> None:
+    registry = Registry(issued.root / "archive" / REGISTRY_NAME)
+    rows = registry.all_issues()
+    registry.close()
+    numbers = [n for row in rows for n in row.numbers.values()]
+    assert len(numbers) == len(set(numbers)) == sum(len(originals(issued, r.record)) for r in rows)
+    issued_copy = issued.root / "archive" / SEED_RECORD / "v1" / "data" / "source" / "meeting.yaml"
+    record = load_issued(issued_copy.read_bytes(), SEED_RECORD, "meeting.yaml").record
+    by_record = {row.record: row.numbers for row in rows}
+    assert record.issued is not None and record.issued.numbers == by_record[SEED_RECORD]
+
+
+def test_originals_are_pdfa3u_with_the_issued_record_inside(issued: Workspace) -> None:
+    for record in (SEED_RECORD, LARGE):
+        source = (issued.root / "archive" / record / "v1" / "data" / "source" / "meeting.yaml").read_bytes()
+        for pdf in originals(issued, record):
+            with pikepdf.open(pdf) as document:
+                xmp = document.open_metadata()
+                assert (xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")) == ("3", "U"), pdf
+                assert str(document.Root.Lang) == "fa-IR"
+                attached = document.attachments["meeting.yaml"]
+                assert attached.get_file().read_bytes() == source
+                assert attached.obj.AFRelationship == "/Source"
+                for page in document.pages:
+                    for font in page.Resources.Font.values():
+                        descriptor = font.DescendantFonts[0].FontDescriptor
+                        assert "/FontFile2" in descriptor and "Vazirmatn" in str(font.BaseFont), pdf
+
+
+def test_final_look_has_numbers_and_no_watermark(issued: Workspace) -> None:
+    text = comparable(pdftotext(issued.root / "archive" / SEED_RECORD / "v1" / "data" / "letters" /
+                                "letter-forwarding.pdf"))
+    assert comparable("شماره ۰۴/۲") in text  # the number of the second document issued in 1404
+    with pikepdf.open(originals(issued, SEED_RECORD)[0]) as document:
+        assert not str(document.docinfo.get("/Title", "")).startswith("پیش‌نویس")
+
+
+def test_rerendering_an_issued_record_gives_identical_bytes(issued: Workspace) -> None:
+    bag = issued.root / "archive" / SEED_RECORD / "v1" / "data"
+    issued_yaml = (bag / "source" / "meeting.yaml").read_bytes()
+    item = load_issued(issued_yaml, SEED_RECORD, "meeting.yaml")
+    again = render_originals(issued, item, validate(issued).directory, issued_yaml)
+    assert {name: hashlib.sha256(data).hexdigest() for name, data in again.items()} == {
+        str(p.relative_to(bag)): hashlib.sha256(p.read_bytes()).hexdigest() for p in originals(issued, SEED_RECORD)}
+
+
+def test_verify_passes_then_names_each_changed_file(issued: Workspace, tmp_path: Path) -> None:
+    assert verify(issued.root / "archive") == []
+    archive = tmp_path / "archive"
+    shutil.copytree(issued.root / "archive", archive)
+    pdf = archive / SEED_RECORD / "v1" / "data" / "letters" / "letter-forwarding.pdf"
+    data = bytearray(pdf.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    pdf.write_bytes(bytes(data))
+    info = archive / LARGE / "v1" / "bag-info.txt"
+    info.write_text(info.read_text(encoding="utf-8").replace("Bag-Group", "Bag-Groop"), encoding="utf-8")
+    problems = verify(archive)
+    assert any(str(pdf) in p for p in problems), problems
+    assert any(str(info) in p for p in problems), problems
+    assert all(SEED_RECORD in p or LARGE in p for p in problems)
+
+
+def test_reissue_is_refused_and_supersede_keeps_version_one(issued: Workspace, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    workspace = Workspace.at(tmp_path / "ws")
+    shutil.copytree(issued.root, workspace.root)
+    before = digests(workspace.root / "archive" / SEED_RECORD / "v1")
+    assert issue(workspace, SEED_RECORD) == 3
+    assert "was already issued (version 1 on 1404/02/01); to issue a corrected version use --supersede" \
+        in capsys.readouterr().err
+    assert issue(workspace, SEED_RECORD, "--supersede") == 2
+    assert issue(workspace, SEED_RECORD, "--supersede", "--reason", "اصلاح سمت رئیس جلسه") == 0
+    assert digests(workspace.root / "archive" / SEED_RECORD / "v1") == before
+    assert (workspace.root / "archive" / SEED_RECORD / "v2" / "data" / "minutes.pdf").is_file()
+    assert verify(workspace.root / "archive") == []
+
+
+def test_search_matches_across_typing(issued: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    workspace = Workspace.at(tmp_path / "ws")
+    shutil.copytree(issued.root, workspace.root)
+    tiny = workspace.meetings / f"{TINY}.yaml"
+    tiny.write_text(tiny.read_text(encoding="utf-8").replace(
+        "را اعلام کردند.", "را اعلام کردند؛ دوره‌ها از مهر برگزار می‌شود."), encoding="utf-8")
+    assert issue(workspace, TINY) == 0
+    capsys.readouterr()
+    assert main(["-C", str(workspace.root), "search", "كارگروه"]) == 0  # Arabic kaf
+    assert f"{SEED_RECORD}/v1\t" in capsys.readouterr().out
+    assert main(["-C", str(workspace.root), "search", "میشود"]) == 0
+    out = capsys.readouterr().out
+    assert f"{TINY}/v1\t-\t" in out and "برگزار می‌شود" in out
+    assert main(["-C", str(workspace.root), "search", "واژه‌ای که نیست"]) == 1
+
+
+def _minutes_issue(workspace: Workspace, record: str, pause: str | None = None) -> subprocess.Popen[str]:
+    environ = {**os.environ, **({PAUSE_VARIABLE: pause} if pause else {})}
+    return subprocess.Popen([sys.executable, "-m", "minutes", "-C", str(workspace.root), "issue",
+                             str(workspace.meetings / f"{record}.yaml"), "--date", "1404/02/01"],
+                            env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_concurrent_issues_take_distinct_numbers(workspace: Workspace) -> None:
+    processes = [_minutes_issue(workspace, record) for record in (SEED_RECORD, TINY)]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    numbers = [line.split("\t")[1] for out, _ in outputs for line in out.splitlines()]
+    assert sorted(numbers) == [f"04/{n}" for n in range(1, 6)]  # 3 documents of the seed, 2 of the tiny one
+    assert verify(workspace.root / "archive") == []
+
+
+@pytest.mark.parametrize("step", ["numbered", "rendered", "bagged", "moved"])
+def test_killed_issue_leaves_all_or_nothing(workspace: Workspace, step: str) -> None:
+    process = _minutes_issue(workspace, TINY, pause=step)
+    marker = workspace.root / "archive" / f".paused-{step}"
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the issue never reached its pause"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    marker.unlink()
+    registry = Registry(workspace.root / "archive" / REGISTRY_NAME)
+    assert registry.all_issues() == []
+    registry.close()
+    rerun = _minutes_issue(workspace, TINY)
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    assert [line.split("\t")[1] for line in out.splitlines()] == ["04/1", "04/2"]  # nothing was taken by the killed run
+    assert verify(workspace.root / "archive") == []
+    assert not (workspace.root / "archive" / ".staging").exists()
