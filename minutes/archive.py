@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -227,6 +228,19 @@ def _check_bag(archive: Path, row: IssueRow) -> list[str]:
     return problems
 
 
+def verapdf_problems(pdfs: list[Path]) -> list[str] | None:
+    """veraPDF's verdict on each PDF when it is installed (it is on no registry we use); None when absent."""
+    verapdf = shutil.which("verapdf")
+    if verapdf is None or not pdfs:
+        return None
+    result = subprocess.run([verapdf, "--format", "text", *map(str, pdfs)], capture_output=True, text=True,
+                            check=False)
+    failed = [line.split(None, 1)[1] for line in result.stdout.splitlines() if line.startswith("FAIL ")]
+    if result.returncode not in (0, 1) and not failed:
+        return [f"verapdf could not check the archive: {result.stderr.strip() or result.returncode}"]
+    return [f"{path}: veraPDF finds it not PDF/A conformant" for path in failed]
+
+
 def verify(archive: Path) -> list[str]:
     """Every difference between the register, the bags and the PDFs' embedded sources; empty when all is well."""
     if not (archive / REGISTRY_NAME).is_file():
@@ -240,4 +254,5 @@ def verify(archive: Path) -> list[str]:
     problems = [problem for row in rows for problem in _check_bag(archive, row)]
     problems += [f"{bag}: a bag the register does not list" for bag in sorted(archive.glob("*/v*"))
                  if bag.relative_to(archive).as_posix() not in known]
-    return problems
+    pdfs = [pdf for row in rows for pdf in sorted((archive / row.folder / "data").rglob("*.pdf"))]
+    return problems + (verapdf_problems(pdfs) or [])

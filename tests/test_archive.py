@@ -192,3 +192,15 @@ def test_killed_issue_leaves_all_or_nothing(workspace: Workspace, step: str) -> 
     assert [line.split("\t")[1] for line in out.splitlines()] == ["04/1", "04/2"]  # nothing was taken by the killed run
     assert verify(workspace.root / "archive") == []
     assert not (workspace.root / "archive" / ".staging").exists()
+
+
+def test_verapdf_verdicts_are_reported_when_it_is_installed(issued: Workspace, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    failing = originals(issued, SEED_RECORD)[0]
+    fake = tmp_path / "bin" / "verapdf"
+    fake.parent.mkdir()
+    fake.write_text(f"#!/bin/sh\nfor f in \"$@\"; do case $f in --*|text) ;; {failing}) echo \"FAIL $f\";; "
+                    "*) echo \"PASS $f\";; esac; done\nexit 1\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    assert verify(issued.root / "archive") == [f"{failing}: veraPDF finds it not PDF/A conformant"]
