@@ -14,7 +14,7 @@ FONT_FILES := $(FONT_DIR)/Vazirmatn-Regular.ttf $(FONT_DIR)/Vazirmatn-Bold.ttf
 # tests' text extraction, and the fallback Persian font.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils fonts-noto-core
 
-.PHONY: all setup system fonts build test golden schema lint clean distclean
+.PHONY: all setup system fonts build test golden schema lint bench clean distclean
 
 all: build
 
@@ -72,6 +72,11 @@ golden: setup
 schema: $(BIN)/minutes
 	$(BIN)/minutes schema --kind record -o schema/record.schema.json
 	$(BIN)/minutes schema --kind directory -o schema/directory.schema.json
+
+# Time builds on a synthetic corpus of 200 records (about 5 minutes; not part of `make test`):
+# writes bench/results.json and the table in bench/README.md.
+bench: setup
+	$(BIN)/python bench/bench.py
 
 lint: setup
 	$(BIN)/ruff check minutes tests

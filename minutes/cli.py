@@ -7,12 +7,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from minutes import __version__, terminal
 from minutes.diagnostics import Diagnostic, InvalidInput, MinutesError, Severity
 from minutes.messages import LANGUAGES, language_from_environment
 from minutes.workspace import Workspace
+
+if TYPE_CHECKING:
+    from minutes.build import Shard, Step
+    from minutes.jalali import JalaliDate
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -43,17 +47,117 @@ class Console:
             self.err(f"{errors} error(s), {len(diagnostics) - errors} warning(s)")
 
 
+def _cores() -> int:
+    """The cores this process may use (a container's or a batch job's CPU set included)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
+def _shard(text: str) -> Shard:
+    from minutes.build import Shard
+
+    try:
+        return Shard.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+class _BuildDisplay:
+    """Shows a build's progress on standard error: a bar on a terminal, a line per document otherwise."""
+
+    def __init__(self, workspace: Workspace, console: Console) -> None:
+        import time
+
+        self.workspace, self.console, self.clock = workspace, console, time.monotonic
+        self.started = self.clock()
+        self.on_terminal = sys.stderr.isatty()
+
+    def __call__(self, step: Step) -> None:
+        import shutil
+
+        from minutes import progress
+
+        if step.target is None:
+            self.started = self.clock()
+            self.console.err(f"{step.total} document(s) to build, {step.up_to_date} up to date")
+        elif self.on_terminal:
+            width = shutil.get_terminal_size().columns - 1
+            end = "\n" if step.done == step.total else ""
+            sys.stderr.write("\r" + progress.bar(step, self.clock() - self.started, width) + end)
+            sys.stderr.flush()
+        else:
+            self.console.err(f"built {self.workspace.display_name(step.target)}")
+
+    def summary(self, written: int, up_to_date: int, removed: int) -> None:
+        from minutes import progress
+
+        self.console.err(progress.summary(written, up_to_date, removed, self.clock() - self.started))
+
+
+def _on_terminate_interrupt() -> object:
+    """Make SIGTERM (a batch scheduler cancelling the job) clean up like Ctrl-C; returns the old handler."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
+
+
 def _cmd_build(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    import signal
+
     from minutes.build import build
 
     out_dir = Path(args.output).resolve()
-    result = build(workspace, args.paths or None, out_dir, strict=args.strict,
-                   progress=None if args.quiet else console.err)
+    display = None if args.quiet else _BuildDisplay(workspace, console)
+    previous = _on_terminate_interrupt()
+    try:
+        result = build(workspace, args.paths or None, out_dir, strict=args.strict, jobs=args.jobs or _cores(),
+                       shard=args.shard, force=args.force, progress=display)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     console.diagnostics(result.warnings)
     for notice in result.notices:
         console.err(f"warning: {notice}")
     for path in result.written:
         console.out(workspace.display_name(path))
+    for path in result.removed:
+        console.err(f"removed {workspace.display_name(path)} (no longer made)")
+    if display:
+        display.summary(len(result.written), result.up_to_date, len(result.removed))
+    return EXIT_OK
+
+
+def _cmd_watch(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.watch import watch
+
+    out_dir = Path(args.output).resolve()
+    console.err("watching the records, directory, templates, fonts and assets; Ctrl-C stops")
+    try:
+        for rebuild in watch(workspace, args.paths or None, out_dir, interval=args.interval, strict=args.strict):
+            if rebuild.changed:
+                console.err("changed: " + ", ".join(workspace.display_name(p) for p in rebuild.changed))
+            if isinstance(rebuild.error, InvalidInput):
+                console.diagnostics(rebuild.error.diagnostics)
+            elif rebuild.error is not None:
+                console.err(f"error: {rebuild.error}")
+            if rebuild.result is not None:
+                console.diagnostics(rebuild.result.warnings)
+                for path in rebuild.result.written:
+                    console.out(workspace.display_name(path))
+                console.err(f"{len(rebuild.result.written)} document(s) written, "
+                            f"{rebuild.result.up_to_date} up to date in {rebuild.seconds:.2f}s")
+    except KeyboardInterrupt:
+        return EXIT_OK
     return EXIT_OK
 
 
@@ -158,6 +262,32 @@ def _cmd_search(args: argparse.Namespace, workspace: Workspace, console: Console
     return EXIT_OK if hits else EXIT_INVALID
 
 
+def _jalali_date(value: str) -> JalaliDate:
+    """An argparse type: a Jalali date, or a usage error that says why not."""
+    from minutes.jalali import JalaliDate
+
+    try:
+        return JalaliDate.parse(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _cmd_followup(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.followup import followup
+    from minutes.jalali import JalaliDate
+
+    result = followup(workspace, args.as_of or JalaliDate.today(), Path(args.output).resolve(),
+                      progress=None if args.quiet else console.err)
+    console.diagnostics(result.warnings)
+    for notice in result.notices:
+        console.err(f"warning: {notice}")
+    for path in result.removed:
+        console.err(f"removed {workspace.display_name(path)}: no longer overdue")
+    for path in result.written:
+        console.out(workspace.display_name(path))
+    return EXIT_OK
+
+
 def _cmd_doctor(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
     from minutes.doctor import report
 
@@ -183,14 +313,31 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     build = commands.add_parser("build", help="render minutes and letters to PDF",
-                                description="Validate the records, then render every document to PDF. "
-                                            "Nothing is written if any record is invalid.")
+                                description="Validate the records, then render every document that is out of "
+                                            "date to PDF, in parallel. Nothing is written if any record is invalid.")
     build.add_argument("paths", nargs="*", type=Path, metavar="RECORD",
                        help="meeting records to build (default: every file in data/meetings/)")
     build.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("-q", "--quiet", action="store_true", help="print only the files written")
+    build.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                       help="render N documents at once, one process each (default: the number of cores)")
+    build.add_argument("--shard", type=_shard, metavar="K/N",
+                       help="build only part K of N disjoint parts (for N machines; K from 1)")
+    build.add_argument("--force", action="store_true", help="rebuild every document, even those up to date")
     build.set_defaults(run=_cmd_build)
+
+    watch = commands.add_parser("watch", help="rebuild documents whenever their inputs change",
+                                description="Build, then rebuild the documents of the records (default: all) "
+                                            "whenever a record, the directory, a template, a font or an asset "
+                                            "changes, in one warm process. Stop with Ctrl-C.")
+    watch.add_argument("paths", nargs="*", type=Path, metavar="RECORD",
+                       help="meeting records to watch (default: every file in data/meetings/)")
+    watch.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
+    watch.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    watch.add_argument("--interval", type=float, default=0.5, metavar="SECONDS",
+                       help="how often to look for changes (default: 0.5)")
+    watch.set_defaults(run=_cmd_watch)
 
     check = commands.add_parser("validate", help="check records without rendering",
                                 description="Check the directory and the records; print every problem "
@@ -251,6 +398,18 @@ def parser() -> argparse.ArgumentParser:
     find.add_argument("text", metavar="TEXT", help="the words to look for")
     find.add_argument("--archive", metavar="DIR", help="the archive folder (default: archive/ in the workspace)")
     find.set_defaults(run=_cmd_search)
+
+    ledger = commands.add_parser("followup", help="render the follow-up ledger and reminders for overdue decisions",
+                                 description="Validate the records, then render the ledger of every decision "
+                                             "with its standing (open, overdue, done, dropped) by responsible "
+                                             "unit, and a reminder letter to each unit with overdue decisions, "
+                                             "into DIR/followup/<date>/. Nothing is written if anything fails.")
+    ledger.add_argument("--as-of", type=_jalali_date, metavar="JALALI",
+                        help="the date standings are computed for and letters dated, e.g. 1404/02/01 "
+                             "(default: today in Tehran); give it for reproducible output")
+    ledger.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
+    ledger.add_argument("-q", "--quiet", action="store_true", help="print only the files written")
+    ledger.set_defaults(run=_cmd_followup)
 
     doctor = commands.add_parser("doctor", help="show WeasyPrint, Pango and font status",
                                  description="Report library versions, the fonts found and the one "

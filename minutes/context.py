@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from markupsafe import Markup, escape
 
 from minutes.jalali import ClockTime, JalaliDate
+from minutes.ledger import LedgerEntry, Standing, build_ledger, overdue_by_unit
 from minutes.model import (
     Body,
     Decision,
@@ -39,6 +41,12 @@ STATUS_WORDS = {
     Status.NOT_DONE: "انجام‌نشده",
     Status.DROPPED: "منتفی",
     Status.EXTENDED: "تمدید",
+}
+STANDING_WORDS = {
+    Standing.OPEN: "باز",
+    Standing.OVERDUE: "معوق",
+    Standing.DONE: "انجام‌شده",
+    Standing.DROPPED: "منتفی",
 }
 NOT_RECORDED = "ثبت نشده"
 DRAFT = "پیش‌نویس"
@@ -117,6 +125,7 @@ class Kind(StrEnum):
     MINUTES = "minutes"
     LETTER = "letter"
     BRIEF = "brief"
+    REPORT = "report"
 
 
 @dataclass(frozen=True)
@@ -274,8 +283,19 @@ class NoticeRow:
 
 
 @dataclass(frozen=True)
+class ReminderRow:
+    """An overdue decision in a reminder letter: number, text, the meeting that took it, deadline, partners."""
+
+    number: Text
+    text: Text
+    meeting: Text
+    deadline: Text
+    partners: Text
+
+
+@dataclass(frozen=True)
 class LetterView:
-    """Everything a letter template shows; ``decisions`` only in notification letters."""
+    """Everything a letter template shows; ``decisions`` only in notification and reminder letters."""
 
     meta: Meta
     head: Letterhead
@@ -283,11 +303,67 @@ class LetterView:
     addressee: tuple[Text, ...]
     subject: Text
     paragraphs: tuple[Text, ...]
-    decisions: tuple[NoticeRow, ...]
+    decisions: tuple[NoticeRow, ...] | tuple[ReminderRow, ...]
     closing: tuple[Text, ...]
     signatories: tuple[Signatory, ...]
     attachments: tuple[Text, ...]
     copies: tuple[CopyLine, ...]
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """A decision in the follow-up ledger, with the latest that is known of it.
+
+    ``meeting_body`` names the body that took it when the ledger spans several; ``standing`` is the
+    CSS-friendly key (open, overdue, done, dropped) of ``standing_word``; ``deadline_note`` says where
+    the deadline comes from when it is not the one decided; ``percent`` is None when none was reported.
+    """
+
+    number: Text
+    ident: str
+    text: Text
+    meeting: Text
+    meeting_body: Text | None
+    meeting_date: Text
+    deadline: Text
+    deadline_note: Text | None
+    standing: str
+    standing_word: Text
+    percent: Text | None
+    report: Text
+    evidence: Text
+    updated: Text
+
+
+@dataclass(frozen=True)
+class LedgerGroup:
+    """The decisions one organisation or body is responsible for, with a count per standing."""
+
+    unit: Text
+    tally: Text
+    rows: tuple[LedgerRow, ...]
+
+
+@dataclass(frozen=True)
+class TallyCell:
+    """How many decisions stand one way (or in all, with ``standing`` empty)."""
+
+    standing: str
+    label: Text
+    count: Text
+
+
+@dataclass(frozen=True)
+class LedgerView:
+    """The follow-up ledger (گزارش پیگیری مصوبات) as of a date, grouped by responsible unit."""
+
+    meta: Meta
+    head: Letterhead
+    draft: bool
+    title: Text
+    bodies: Text
+    tally: tuple[TallyCell, ...]
+    groups: tuple[LedgerGroup, ...]
 
 
 @dataclass(frozen=True)
@@ -308,7 +384,7 @@ class Document:
     kind: Kind
     template: str
     filename: str
-    view: MinutesView | LetterView | BriefView
+    view: MinutesView | LetterView | LedgerView | BriefView
     page_size: PageSize | None = None
 
     @property
@@ -318,6 +394,13 @@ class Document:
 
 def _digits(value: int | str) -> str:
     return display(str(value))
+
+
+def _number_of(ident: str) -> str:
+    """A decision id (body/meeting/item) as documents print it: «۱۲-۳» (meeting number-item), or «۳»
+    for a meeting without number."""
+    _, meeting, item = ident.rsplit("/", 2)
+    return _digits(f"{meeting}-{item}" if meeting.isdigit() else item)
 
 
 def _deadline(deadline: RelativeDeadline | JalaliDate | None) -> str:
@@ -427,23 +510,21 @@ class _Settings:
     issue_date: JalaliDate | None
 
 
-class _Builder:
-    """Builds the documents of one record."""
+class _Issuer:
+    """What every document the office issues shares: letterhead, metadata, signers and the letter frame."""
 
-    def __init__(self, item: ValidRecord, directory: Directory, settings: _Settings) -> None:
+    def __init__(self, directory: Directory, settings: _Settings, *, folder: str, letter_date: JalaliDate,
+                 topic: str) -> None:
+        """``folder`` names the output folder of the documents, ``letter_date`` dates their letters and
+        ``topic`` (the bodies concerned) ends their keywords."""
         assert directory.office is not None, "validate() guarantees an office"
-        self.item = item
-        self.record = item.record
-        self.meeting = item.record.meeting
         self.directory = directory
         self.office: Office = directory.office
         self.names = _Names(directory)
         self.settings = settings
-        self.body: Body = directory.bodies[self.meeting.body]
-        self.body_name = self.body.name
-        self.minutes_name = f"صورتجلسه {self.body_name} مورخ {self.meeting.date.persian()}"
-
-    # -- shared parts ------------------------------------------------------------------------
+        self.folder = folder
+        self.letter_date = letter_date
+        self.topic = topic
 
     def _letterhead(self, key: str, date: JalaliDate, attachments: str) -> Letterhead:
         office, draft = self.office, self.settings.draft
@@ -458,17 +539,68 @@ class _Builder:
             attachments=text(attachments),
         )
 
-    def _meta(self, title: str, keywords: str, date: JalaliDate | None = None) -> Meta:
+    def _meta(self, title: str, keywords: str, date: JalaliDate) -> Meta:
         """PDF metadata; a draft's title says so, since its watermark is drawn, not text."""
         shown = f"{DRAFT} — {display(title)}" if self.settings.draft else display(title)
-        return Meta(title=shown, subject=display(title), keywords=display(keywords),
-                    created=(date or self.meeting.date).iso())
+        return Meta(title=shown, subject=display(title), keywords=display(keywords), created=date.iso())
+
+    def _signers(self, people: Iterable[str], chair: str, body_name: str) -> tuple[Signatory, ...]:
+        """The given signers, else the office's, else ``chair`` (as «رئیس جلسه …» when without a post)."""
+        chosen = list(people) or list(self.office.signatories) or [chair]
+        return tuple(
+            Signatory(text(self.names.full_name(p)),
+                      text(self.names.post(p) or (f"رئیس جلسه {body_name}" if p == chair else "")))
+            for p in chosen)
+
+    def _copy(self, target: str, purpose: str, meeting_body: str) -> CopyLine:
+        return CopyLine(text(" ".join(self.names.addressee(target, meeting_body))), text(purpose))
+
+    def _routine_copies(self, chair: str, meeting_body: str) -> tuple[CopyLine, ...]:
+        """Copies of a generated letter: the chair when someone else signs, and the archive."""
+        signers = set(self.office.signatories) or {chair}
+        chair_copy = () if chair in signers else (self._copy(chair, "جهت استحضار", meeting_body),)
+        return (*chair_copy, CopyLine(text(ARCHIVE), text("جهت درج در پرونده")))
+
+    def _letter(self, key: str, *, template: str, addressee: tuple[str, ...], subject: str,
+                body: tuple[Text, ...], signatories: tuple[Signatory, ...], attachments: tuple[str, ...] = (),
+                copies: tuple[CopyLine, ...] = (), decisions: tuple[NoticeRow, ...] | tuple[ReminderRow, ...] = (),
+                closing: tuple[Text, ...] = (), keywords: str = "نامه") -> Document:
+        date = self.letter_date
+        view = LetterView(
+            meta=self._meta(subject, f"{keywords}, {self.topic}", date),
+            head=self._letterhead(key, date, "دارد" if attachments else "ندارد"),
+            draft=self.settings.draft,
+            addressee=tuple(text(line) for line in addressee),
+            subject=text(subject),
+            paragraphs=body,
+            decisions=decisions,
+            closing=closing,
+            signatories=signatories,
+            attachments=tuple(text(a) for a in attachments),
+            copies=copies,
+        )
+        return Document(self.folder, key, Kind.LETTER, template, f"{key}.pdf", view, self.office.page_size)
+
+
+class _Builder(_Issuer):
+    """Builds the documents of one record."""
+
+    def __init__(self, item: ValidRecord, directory: Directory, settings: _Settings) -> None:
+        meeting = item.record.meeting
+        self.body: Body = directory.bodies[meeting.body]
+        self.body_name = self.body.name
+        super().__init__(directory, settings, folder=item.name, letter_date=settings.issue_date or meeting.date,
+                         topic=self.body_name)
+        self.item = item
+        self.record = item.record
+        self.meeting = meeting
+        self.minutes_name = f"صورتجلسه {self.body_name} مورخ {self.meeting.date.persian()}"
+
+    # -- shared parts ------------------------------------------------------------------------
 
     def _decision_number(self, index: int) -> str:
         """«۱۲-۳» (meeting number-decision), or «۳» when the meeting has no number."""
-        if self.meeting.number is None:
-            return _digits(index + 1)
-        return _digits(f"{self.meeting.number}-{index + 1}")
+        return _number_of(self.item.decision_id(index))
 
     # -- minutes -----------------------------------------------------------------------------
 
@@ -490,7 +622,7 @@ class _Builder:
         guests = tuple(names.attendee(g) for g in attendance.guests)
         signatures = present + tuple(names.attendee(s.person) for s in attendance.substitutes) + guests
         view = MinutesView(
-            meta=self._meta(f"{title} — {meeting.date.persian()}", f"صورتجلسه, {self.body_name}"),
+            meta=self._meta(f"{title} — {meeting.date.persian()}", f"صورتجلسه, {self.body_name}", meeting.date),
             head=self._letterhead("minutes", meeting.date, "ندارد"),
             draft=self.settings.draft,
             initials_box=self.office.initials_box,
@@ -568,34 +700,8 @@ class _Builder:
 
     def _signatories(self, people: Iterable[str] = ()) -> tuple[Signatory, ...]:
         """The letter's own signers, else the office's, else the chair of the meeting."""
-        chosen = list(people) or list(self.office.signatories) or [self.meeting.chair]
-        return tuple(
-            Signatory(text(self.names.full_name(p)),
-                      text(self.names.post(p) or (f"رئیس جلسه {self.body_name}" if p == self.meeting.chair else "")))
-            for p in chosen)
+        return self._signers(people, self.meeting.chair, self.body_name)
 
-    def _copy(self, target: str, purpose: str) -> CopyLine:
-        return CopyLine(text(" ".join(self.names.addressee(target, self.meeting.body))), text(purpose))
-
-    def _letter(self, key: str, *, template: str, addressee: tuple[str, ...], subject: str,
-                body: tuple[Text, ...], signatories: tuple[Signatory, ...], attachments: tuple[str, ...] = (),
-                copies: tuple[CopyLine, ...] = (), decisions: tuple[NoticeRow, ...] = (),
-                closing: tuple[Text, ...] = (), keywords: str = "نامه") -> Document:
-        date = self.settings.issue_date or self.meeting.date
-        view = LetterView(
-            meta=self._meta(subject, f"{keywords}, {self.body_name}", date),
-            head=self._letterhead(key, date, "دارد" if attachments else "ندارد"),
-            draft=self.settings.draft,
-            addressee=tuple(text(line) for line in addressee),
-            subject=text(subject),
-            paragraphs=body,
-            decisions=decisions,
-            closing=closing,
-            signatories=signatories,
-            attachments=tuple(text(a) for a in attachments),
-            copies=copies,
-        )
-        return Document(self.item.name, key, Kind.LETTER, template, f"{key}.pdf", view, self.office.page_size)
 
     def forwarding(self) -> Document | None:
         """The cover letter sending the minutes to the secretariat of the body reported to."""
@@ -620,8 +726,7 @@ class _Builder:
         decisions = self.record.decisions
         units = dict.fromkeys(unit for d in decisions for unit in d.responsible)
         signatories = self._signatories()
-        signers = set(self.office.signatories) or {self.meeting.chair}
-        chair_copy = () if self.meeting.chair in signers else (self._copy(self.meeting.chair, "جهت استحضار"),)
+        copies = self._routine_copies(self.meeting.chair, self.meeting.body)
         letters = []
         for unit in units:
             own = [(i, d) for i, d in enumerate(decisions) if unit in d.responsible]
@@ -642,7 +747,7 @@ class _Builder:
                 subject=f"ابلاغ مصوبات جلسه مورخ {self.meeting.date.persian()} {self.body_name}",
                 body=(text(opening),), decisions=rows, closing=(text(closing),), signatories=signatories,
                 attachments=(f"تصویر {self.minutes_name}",),
-                copies=(*chair_copy, CopyLine(text(ARCHIVE), text("جهت درج در پرونده"))),
+                copies=copies,
                 keywords="نامه, ابلاغ مصوبات"))
         return letters
 
@@ -655,7 +760,7 @@ class _Builder:
             f"letter-{n}", template="letter.html", addressee=self.names.addressee(letter.to, self.meeting.body),
             subject=letter.subject, body=paragraphs(letter.body), signatories=self._signatories(letter.signatories),
             attachments=tuple(letter.attachments),
-            copies=tuple(self._copy(c.to, c.purpose) for c in letter.copies))
+            copies=tuple(self._copy(c.to, c.purpose, self.meeting.body) for c in letter.copies))
 
     # -- news brief --------------------------------------------------------------------------
 
@@ -700,3 +805,149 @@ def documents_for(item: ValidRecord, directory: Directory, *, draft: bool = True
     forwarding = builder.forwarding()
     return [builder.minutes(), *([forwarding] if forwarding else []), *builder.notifications(),
             *builder.spelled_out(), *builder.brief()]
+
+
+class _FollowUp(_Issuer):
+    """Builds the follow-up ledger and the reminder letters as of a date."""
+
+    def __init__(self, records: Sequence[ValidRecord], directory: Directory, settings: _Settings,
+                 as_of: JalaliDate) -> None:
+        self.as_of = as_of
+        self.meetings = {r.name: r.record.meeting for r in records if r.record.meeting.date <= as_of}
+        self.entries = build_ledger(records, as_of)
+        self.bodies = dict.fromkeys(entry.body for entry in self.entries)
+        super().__init__(directory, settings, folder=followup_folder(as_of), letter_date=as_of,
+                         topic=", ".join(directory.bodies[b].name for b in self.bodies))
+
+    def _body_name(self, body: str) -> str:
+        return self.directory.bodies[body].name
+
+    def _meeting(self, entry: LedgerEntry) -> str:
+        """«جلسه ۳», or «جلسه» for a meeting without number."""
+        number = self.meetings[entry.record].number
+        return "جلسه" if number is None else f"جلسه {number}"
+
+    @staticmethod
+    def _deadline_note(entry: LedgerEntry) -> Text | None:
+        """Where the deadline comes from when it is not the one decided: an extension, or the next meeting."""
+        decided = entry.decision.deadline
+        if entry.deadline == decided:
+            return None
+        if entry.extended:
+            return text(f"مهلت اولیه {_deadline(decided)}")
+        return text(_deadline(decided))
+
+    @staticmethod
+    def _report(latest: FollowUp | None) -> Text:
+        """The latest reported status (with its new deadline) and what was reported with it."""
+        if latest is None:
+            return text(NONE)
+        status = STATUS_WORDS[latest.status]
+        if latest.extended_to is not None:
+            status += f" تا {latest.extended_to.persian()}"
+        return text(f"{status}: {latest.report}" if latest.report else status)
+
+    def _row(self, entry: LedgerEntry, with_body: bool) -> LedgerRow:
+        latest = entry.latest
+        return LedgerRow(
+            number=text(_number_of(entry.ident)),
+            ident=entry.ident,
+            text=text(entry.decision.text),
+            meeting=text(self._meeting(entry)),
+            meeting_body=text(self._body_name(entry.body)) if with_body else None,
+            meeting_date=text(entry.meeting_date.persian()),
+            deadline=text(_deadline(entry.deadline)),
+            deadline_note=self._deadline_note(entry),
+            standing=entry.standing.value,
+            standing_word=text(STANDING_WORDS[entry.standing]),
+            percent=text(f"{entry.percent}٪") if entry.percent is not None else None,
+            report=self._report(latest),
+            evidence=text(latest.evidence if latest is not None and latest.evidence else NONE),
+            updated=text(entry.reported_on.persian() if entry.reported_on is not None else NONE),
+        )
+
+    def ledger(self) -> Document:
+        """The ledger: every decision under each unit responsible for it, with a count per standing."""
+        with_body = len(self.bodies) > 1
+        rows = {entry.ident: self._row(entry, with_body) for entry in self.entries}
+        groups = []
+        for unit in dict.fromkeys(u for entry in self.entries for u in entry.decision.responsible):
+            own = [entry for entry in self.entries if unit in entry.decision.responsible]
+            counts = Counter(entry.standing for entry in own)
+            tally = "، ".join(f"{word} {counts[standing]}" for standing, word in STANDING_WORDS.items()
+                             if counts[standing])
+            groups.append(LedgerGroup(text(self.names.unit(unit)), text(f"{len(own)} مصوبه: {tally}"),
+                                      tuple(rows[entry.ident] for entry in own)))
+        counts = Counter(entry.standing for entry in self.entries)
+        tally = tuple(TallyCell(standing.value, text(word), text(str(counts[standing])))
+                      for standing, word in STANDING_WORDS.items())
+        title = f"گزارش پیگیری مصوبات تا تاریخ {self.as_of.persian()}"
+        names = [self._body_name(b) for b in self.bodies]
+        keywords = ", ".join(["گزارش پیگیری مصوبات", *names])
+        view = LedgerView(
+            meta=self._meta(title, keywords, self.as_of),
+            head=self._letterhead("ledger", self.as_of, "ندارد"),
+            draft=self.settings.draft,
+            title=text(title),
+            bodies=text(f"مصوبات {_series(names)}" if names else ""),
+            tally=(*tally, TallyCell("", text("جمع"), text(str(len(self.entries))))),
+            groups=tuple(groups),
+        )
+        return Document(self.folder, "ledger", Kind.REPORT, "ledger.html", "ledger.pdf", view, PageSize.A4)
+
+    def _latest_chair(self, bodies: Iterable[str]) -> tuple[str, str]:
+        """The chair of the latest meeting held by the as-of date of one of ``bodies``, and that body."""
+        held = sorted((m.date, m.number or 0, name) for name, m in self.meetings.items() if m.body in bodies)
+        meeting = self.meetings[held[-1][2]]
+        return meeting.chair, meeting.body
+
+    def _reminder_row(self, entry: LedgerEntry, unit: str, with_body: bool) -> ReminderRow:
+        taken = f"{self._meeting(entry)} مورخ {entry.meeting_date.persian()}"
+        return ReminderRow(
+            number=text(_number_of(entry.ident)),
+            text=text(entry.decision.text),
+            meeting=text(f"{taken} {self._body_name(entry.body)}" if with_body else taken),
+            deadline=text(_deadline(entry.deadline)),
+            partners=text("، ".join(self.names.unit(u) for u in entry.decision.responsible if u != unit)),
+        )
+
+    def reminders(self) -> list[Document]:
+        """One reminder letter per unit with overdue decisions, listing only those, with their deadlines."""
+        letters = []
+        for unit, overdue in overdue_by_unit(self.entries).items():
+            bodies = dict.fromkeys(entry.body for entry in overdue)
+            rows = tuple(self._reminder_row(entry, unit, len(bodies) > 1) for entry in overdue)
+            many = len(overdue) > 1
+            what, them = ("مصوبات زیر", "آن‌ها") if many else ("مصوبه زیر", "آن")
+            taken_by = _series([self._body_name(b) for b in bodies])
+            dates = dict.fromkeys(e.meeting_date for e in overdue)
+            source = (f"جلسه مورخ {next(iter(dates)).persian()} {taken_by}" if len(dates) == 1
+                      else f"جلسات {taken_by}")
+            opening = (f"احتراماً، پیرو ابلاغ مصوبات {source}، به استحضار می‌رساند مهلت اجرای {what} که "
+                       f"مسئولیت اجرای {them} بر عهده {self.names.unit(unit)} است، سپری شده است:")
+            closing = ("خواهشمند است دستور فرمایید نتیجه اقدامات انجام‌شده، همراه با مستندات مربوط، "
+                       "در اسرع وقت به این دبیرخانه اعلام گردد.")
+            chair, chair_body = self._latest_chair(bodies)
+            letters.append(self._letter(
+                f"reminder-{unit}", template="reminder.html",
+                addressee=self.names.addressee(unit, next(iter(bodies))),
+                subject=f"پیگیری اجرای {'مصوبات' if many else 'مصوبه'} {taken_by}",
+                body=(text(opening),), decisions=rows, closing=(text(closing),),
+                signatories=self._signers((), chair, self._body_name(chair_body)),
+                copies=self._routine_copies(chair, chair_body), keywords="نامه, پیگیری مصوبات"))
+        return letters
+
+
+def followup_folder(as_of: JalaliDate) -> str:
+    """The name of the folder a follow-up as of ``as_of`` is written to: «1404-02-01»."""
+    return str(as_of).replace("/", "-")
+
+
+def followup_documents(records: Sequence[ValidRecord], directory: Directory, as_of: JalaliDate, *,
+                       draft: bool = True, numbers: Mapping[str, str] | None = None) -> list[Document]:
+    """The follow-up ledger of every decision taken by ``as_of`` and one reminder letter (``reminder-<unit>``)
+    per unit with decisions overdue on that date; all dated ``as_of``, in the folder :func:`followup_folder`.
+    Drafts by default; a final one shows the emblem and the numbers given by document key.
+    """
+    builder = _FollowUp(records, directory, _Settings(draft, numbers or {}, as_of), as_of)
+    return [builder.ledger(), *builder.reminders()]

@@ -1,7 +1,8 @@
 """The follow-up ledger: every decision across all records, with its standing as of a date.
 
 A decision's status is the latest follow-up reported about it at a meeting held on or before
-the as-of date. Its deadline is the extended one when a follow-up extended it; «تا جلسه بعد»
+the as-of date; its progress the latest percent reported. Its deadline is the latest extension
+reported, even when a later follow-up only reports progress; «تا جلسه بعد»
 means the date of the body's next meeting, once there is one. A decision is overdue when it is
 neither done nor dropped and that deadline has passed (is before the as-of date).
 """
@@ -39,6 +40,8 @@ class LedgerEntry:
     standing: Standing
     latest: FollowUp | None
     reported_on: JalaliDate | None
+    extended: bool
+    percent: int | None
 
 
 def _next_meeting(records: Sequence[ValidRecord], body: str, after: JalaliDate) -> JalaliDate | None:
@@ -61,23 +64,27 @@ def build_ledger(records: Sequence[ValidRecord], as_of: JalaliDate) -> tuple[Led
     known = sorted((r for r in records if r.record.meeting.date <= as_of),
                    key=lambda r: (r.record.meeting.date, r.record.meeting.number or 0, r.name))
     reports: dict[str, tuple[FollowUp, JalaliDate]] = {}
+    extensions: dict[str, JalaliDate] = {}
+    percents: dict[str, int] = {}
     for item in known:
         for followup in item.record.followups:
             reports[followup.decision] = (followup, item.record.meeting.date)
+            if followup.extended_to is not None:
+                extensions[followup.decision] = followup.extended_to
+            if followup.percent is not None:
+                percents[followup.decision] = followup.percent
     entries = []
     for item in known:
         meeting = item.record.meeting
         for index, decision in enumerate(item.record.decisions):
             ident = item.decision_id(index)
             latest, reported_on = reports.get(ident, (None, None))
-            deadline = decision.deadline
-            if latest is not None and latest.extended_to is not None:
-                deadline = latest.extended_to
-            elif deadline is RelativeDeadline.NEXT_MEETING:
+            deadline = extensions.get(ident, decision.deadline)
+            if deadline is RelativeDeadline.NEXT_MEETING:
                 deadline = _next_meeting(known, meeting.body, meeting.date) or deadline
             standing = _standing(latest.status if latest else None, deadline, as_of)
             entries.append(LedgerEntry(ident, item.name, meeting.body, meeting.date, decision, deadline,
-                                       standing, latest, reported_on))
+                                       standing, latest, reported_on, ident in extensions, percents.get(ident)))
     return tuple(entries)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from conftest import ROOT
 
@@ -50,3 +53,16 @@ def test_overdue_grouped_by_responsible_unit() -> None:
 @pytest.mark.parametrize("as_of", ["1403/09/30", "1400/01/01"])
 def test_nothing_before_the_first_meeting(as_of: str) -> None:
     assert ledger(as_of) == {}
+
+
+def test_an_extension_outlives_a_later_progress_report(tmp_path: Path) -> None:
+    workspace = Workspace.at(tmp_path)
+    shutil.copytree(FOLLOWUP.data, workspace.data)
+    (workspace.meetings / "board-5.yaml").write_text(
+        (FOLLOWUP.meetings / "board-4.yaml").read_text(encoding="utf-8")
+        .replace("number: 4", "number: 5").replace("1404/02/10", "1404/02/12")
+        .replace("{decision: board/2/1, status: done}", "{decision: board/1/1, status: in-progress, percent: ۸۰}"),
+        encoding="utf-8")
+    entries = {e.ident: e for e in build_ledger(validate(workspace).records, JalaliDate.parse("1404/02/13"))}
+    assert (entries["board/1/1"].standing, str(entries["board/1/1"].deadline)) == (Standing.OPEN, "1404/02/15")
+    assert (entries["board/1/1"].extended, entries["board/1/1"].percent) == (True, 80)

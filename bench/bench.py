@@ -1,0 +1,299 @@
+"""``make bench``: how fast builds are, on a deterministic synthetic corpus (see bench/README.md).
+
+Every figure is wall-clock time of a whole process (``python -m minutes build`` or an equivalent
+child), except the warm per-document medians, which time renders inside one process. Writes
+``bench/results.json`` and the results table in ``bench/README.md``, and prints the table.
+
+    python bench/bench.py [--records N] [--keep DIR]
+"""
+# ruff: noqa: T201  (a command-line script: it reports by printing)
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import datetime
+import importlib.metadata
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from corpus import ROOT, write_corpus
+
+from minutes.workspace import Workspace
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results.json"
+README = BENCH / "README.md"
+TABLE_START, TABLE_END = "<!-- results: written by bench.py -->", "<!-- /results -->"
+REFERENCE = "social-cultural-1395-08-12"  # the seed meeting: three-page minutes
+NAIVE_EVERY = 19  # the naive baseline builds the documents of every 19th record (from the 10th): a stride
+# prime to the five choices of agenda items (record number mod 5), so the sample holds every kind
+NAIVE_PROCESSES = 2  # ... this many at a time, as `make -j2` would run them
+EDITED = (10, 51, 92, 133, 174)  # records edited one at a time: every choice of agenda items (number mod 5)
+NOOP_RUNS = 5
+WARM_RUNS = 15
+
+
+@dataclass(frozen=True)
+class _Only(Workspace):
+    """The workspace as seen by a naive one-document process: only the records it needs."""
+
+    only: tuple[Path, ...] = ()
+
+    def record_files(self) -> list[Path]:
+        return list(self.only)
+
+
+def _child_build(root: str, out: str, jobs: str) -> None:
+    """A whole build in this process; prints what it did and the memory it took, as JSON."""
+    import resource
+
+    from minutes.build import build
+
+    result = build(Workspace.at(root), None, Path(out), jobs=int(jobs))
+    print(json.dumps({"written": len(result.written),
+                      "pdfs": sum(p.suffix == ".pdf" for p in result.written),
+                      "worker_peak_rss_mb": result.peak_rss_mb,
+                      "main_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def _child_naive(root: str, record: str, previous: str, key: str, out: str) -> None:
+    """One document the naive way: a fresh process reads what it needs, renders one PDF, writes it."""
+    from minutes.build import render_outputs, write_atomically
+    from minutes.context import documents_for
+    from minutes.fonts import choose_font
+    from minutes.validate import validate
+
+    workspace = Workspace.at(root)
+    paths = tuple(workspace.meetings / f"{name}.yaml" for name in sorted({record, previous}) if name)
+    validated = validate(_Only(workspace.root, paths), [workspace.meetings / f"{record}.yaml"])
+    assert validated.directory.office is not None
+    document = next(d for d in documents_for(validated.records[0], validated.directory) if d.key == key)
+    font = choose_font(workspace, validated.directory.office.font)
+    for output in render_outputs(workspace, [document], Path(out), font):
+        write_atomically(output.target, output.data)
+
+
+def _run(command: Sequence[str]) -> tuple[float, str]:
+    """Run a whole process; its wall-clock seconds and standard output."""
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
+    return seconds, result.stdout
+
+
+def _minutes(*args: str) -> list[str]:
+    return [sys.executable, "-m", "minutes", *args]
+
+
+def warm_medians() -> dict[str, float]:
+    """Median seconds per render, in one warm process, of the reference minutes and its cover letter."""
+    from minutes.build import _papers
+    from minutes.context import documents_for
+    from minutes.fonts import choose_font
+    from minutes.parallel import Job
+    from minutes.render import environment, render_document
+    from minutes.validate import validate
+    from minutes.worker import TrackingRenderer
+
+    workspace = Workspace.at(ROOT)
+    validated = validate(workspace, [workspace.meetings / f"{REFERENCE}.yaml"])
+    assert validated.directory.office is not None
+    renderer = TrackingRenderer(workspace, choose_font(workspace, validated.directory.office.font))
+    env = environment(workspace)
+    medians = {}
+    for document in documents_for(validated.records[0], validated.directory):
+        if document.key not in ("minutes", "letter-forwarding"):
+            continue
+        job = Job(Path(document.filename), render_document(env, document), _papers(document.page_size))
+        pages = renderer.render_job(job).pages  # the first render in a process is slower: not counted
+        times = []
+        for _ in range(WARM_RUNS):
+            start = time.perf_counter()
+            renderer.render_job(job)
+            times.append(time.perf_counter() - start)
+        medians[document.key] = statistics.median(times)
+        medians[f"{document.key} pages"] = pages
+    return medians
+
+
+def _pdf_keys(root: Path, records: list[int]) -> list[tuple[str, str, str]]:
+    """(record, previous record, document key) of every PDF of the given records."""
+    from minutes.context import documents_for
+    from minutes.validate import validate
+
+    workspace = Workspace.at(root)
+    validated = validate(workspace, [workspace.meetings / f"synthetic-{i:03d}.yaml" for i in records])
+    return [(item.name, f"synthetic-{int(item.name[-3:]) - 1:03d}" if item.name[-3:] != "000" else "", doc.key)
+            for item in validated.records for doc in documents_for(item, validated.directory) if doc.is_pdf]
+
+
+def naive(root: Path, out: Path, keys: list[tuple[str, str, str]], processes: int) -> float:
+    """Seconds to build the documents ``keys`` one process each, ``processes`` at a time."""
+    commands = [[sys.executable, __file__, "--child-naive", str(root), record, previous, key, str(out)]
+                for record, previous, key in keys]
+    start = time.perf_counter()
+    with ThreadPoolExecutor(processes) as pool:
+        list(pool.map(_run, commands))
+    return time.perf_counter() - start
+
+
+def edit_one(record: Path) -> None:
+    """Change one word of the record's first decision, as a secretary correcting a typo would."""
+    data = yaml.load(record.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    data["decisions"][0]["text"] += " (اصلاح‌شده)"
+    record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+
+
+def measure(root: Path, records: int) -> dict[str, object]:
+    """Every figure of the benchmark, for a corpus of ``records`` records written under ``root``."""
+    workspace = root / "ws"
+    write_corpus(workspace, records)
+    compileall.compile_dir(ROOT / "minutes", quiet=1)  # as after any first run: no timing pays compilation
+    results: dict[str, object] = {}
+    print("warm renders of the reference minutes …", flush=True)
+    warm = warm_medians()
+    results["minutes_warm_median_s"] = round(warm["minutes"], 4)
+    results["reference_minutes_pages"] = warm["minutes pages"]
+    results["letter_warm_median_s"] = round(warm["letter-forwarding"], 4)
+
+    cold: dict[int, dict[str, float]] = {}
+    for jobs in (1, 2):
+        print(f"cold full build with -j {jobs} …", flush=True)
+        seconds, output = _run([sys.executable, __file__, "--child-build", str(workspace), str(root / f"out-j{jobs}"),
+                                str(jobs)])
+        cold[jobs] = dict(json.loads(output), seconds=seconds)
+    documents = int(cold[1]["pdfs"])
+    assert cold[2]["pdfs"] == documents
+    j1, j2 = documents / cold[1]["seconds"], documents / cold[2]["seconds"]
+    results["documents"] = documents
+    results["files_written"] = int(cold[1]["written"])
+    results["docs_per_s_j1"] = round(j1, 3)
+    results["docs_per_s_j2"] = round(j2, 3)
+    results["cold_build_s_j1"] = round(cold[1]["seconds"], 2)
+    results["cold_build_s_j2"] = round(cold[2]["seconds"], 2)
+    results["j2_over_j1"] = round(j2 / j1, 3)
+    results["peak_rss_mb"] = round(float(cold[2]["worker_peak_rss_mb"]), 1)
+    results["main_process_peak_rss_mb_j2"] = round(float(cold[2]["main_peak_rss_mb"]), 1)
+    results["j1_j2_identical"] = _same_files(root / "out-j1", root / "out-j2")
+
+    sample = list(range(9, records, NAIVE_EVERY))
+    keys = _pdf_keys(workspace, sample)
+    print(f"naive: {len(keys)} documents of {len(sample)} records, one process each …", flush=True)
+    naive_parallel = len(keys) / naive(workspace, root / "out-naive-2", keys, NAIVE_PROCESSES)
+    naive_serial = len(keys) / naive(workspace, root / "out-naive-1", keys, 1)
+    results["naive_sample_documents"] = len(keys)
+    results["naive_docs_per_s"] = round(naive_parallel, 3)
+    results["naive_docs_per_s_serial"] = round(naive_serial, 3)
+    results["speedup_vs_naive"] = round(j2 / naive_parallel, 2)
+    results["speedup_j1_vs_naive_serial"] = round(j1 / naive_serial, 2)
+
+    out = root / "out-j2"
+    print("no-op and one-edit rebuilds …", flush=True)
+    noop = []
+    for _ in range(NOOP_RUNS):
+        seconds, output = _run(_minutes("-C", str(workspace), "build", "-o", str(out), "-q"))
+        assert output == "", output
+        noop.append(seconds)
+    results["noop_rebuild_s"] = round(statistics.median(noop), 3)
+    edits, rewritten = [], []
+    for number in EDITED:
+        if number >= records:
+            continue
+        edit_one(workspace / "data" / "meetings" / f"synthetic-{number:03d}.yaml")
+        seconds, output = _run(_minutes("-C", str(workspace), "build", "-o", str(out), "-q"))
+        edits.append(seconds)
+        rewritten.append(len(output.splitlines()))
+    results["one_edit_rebuild_s"] = round(statistics.median(edits), 3)
+    results["one_edit_rebuild_runs_s"] = [round(s, 3) for s in edits]
+    results["one_edit_files_rewritten"] = rewritten
+    results["noop_rebuild_runs_s"] = [round(s, 3) for s in noop]
+    results["environment"] = {
+        "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "python": platform.python_version(),
+        "weasyprint": importlib.metadata.version("weasyprint"),
+        "platform": platform.platform(),
+        "date": datetime.date.today().isoformat(),
+        "records": records,
+    }
+    return results
+
+
+def _same_files(first: Path, second: Path) -> bool:
+    names = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return names == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file()
+                           and not p.name.startswith(".")) \
+        and all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
+
+
+def table(results: dict[str, object]) -> str:
+    """The results as a Markdown table, with the target each figure answers."""
+    r = results
+    rows = [
+        ("reference 3-page minutes, warm, median per document", f"{r['minutes_warm_median_s']} s", "≤ 0.25 s"),
+        ("one-page cover letter, warm, median per document", f"{r['letter_warm_median_s']} s", ""),
+        (f"cold full build, -j 1 ({r['documents']} PDFs)", f"{r['docs_per_s_j1']} docs/s ({r['cold_build_s_j1']} s)",
+         ""),
+        ("cold full build, -j 2", f"{r['docs_per_s_j2']} docs/s ({r['cold_build_s_j2']} s)",
+         f"≥ 1.7 × -j 1: {r['j2_over_j1']} ×"),
+        (f"naive: one process per document, {NAIVE_PROCESSES} at a time ({r['naive_sample_documents']} documents)",
+         f"{r['naive_docs_per_s']} docs/s", f"ours -j 2 ≥ 3 ×: {r['speedup_vs_naive']} ×"),
+        ("naive: one process per document, one at a time", f"{r['naive_docs_per_s_serial']} docs/s",
+         f"ours -j 1: {r['speedup_j1_vs_naive_serial']} ×"),
+        (f"no-op rebuild of {r['environment']['records']} records (whole process)",  # type: ignore[index]
+         f"{r['noop_rebuild_s']} s", "≤ 0.5 s"),
+        ("one edited record rebuilt (whole process, median of edits)", f"{r['one_edit_rebuild_s']} s", "≤ 1.5 s"),
+        ("peak memory per worker (-j 2)", f"{r['peak_rss_mb']} MB", "≤ 250 MB"),
+    ]
+    env = r["environment"]
+    lines = [f"Measured {env['date']} on {env['cores']} cores, Python {env['python']}, "  # type: ignore[index]
+             f"WeasyPrint {env['weasyprint']} ({env['platform']}).", "",  # type: ignore[index]
+             "| measure | result | target |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {target} |" for name, value, target in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--child-build"]:
+        return _child_build(*sys.argv[2:])
+    if sys.argv[1:2] == ["--child-naive"]:
+        return _child_naive(*sys.argv[2:])
+    options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    options.add_argument("--records", type=int, default=200, help="records in the corpus (default: 200)")
+    options.add_argument("--keep", type=Path, metavar="DIR",
+                         help="build in DIR and keep it (default: a temporary folder)")
+    args = options.parse_args()
+    started = time.perf_counter()
+    if args.keep:
+        shutil.rmtree(args.keep, ignore_errors=True)
+        args.keep.mkdir(parents=True)
+        results = measure(args.keep.resolve(), args.records)
+    else:
+        with tempfile.TemporaryDirectory(prefix="minutes-bench-") as folder:
+            results = measure(Path(folder), args.records)
+    results["bench_seconds"] = round(time.perf_counter() - started, 1)
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = table(results)
+    readme = README.read_text(encoding="utf-8")
+    before, _, rest = readme.partition(TABLE_START)
+    _, _, after = rest.partition(TABLE_END)
+    README.write_text(f"{before}{TABLE_START}\n{text}\n{TABLE_END}{after}", encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""How far a build has got, as text: a bar with count, rate and time left for a terminal, or a
+plain line per document for logs and pipes. Pure formatting: the command line writes it."""
+
+from __future__ import annotations
+
+from minutes.build import Step
+
+
+def duration(seconds: float) -> str:
+    """``42s``, ``3:07``, ``1:02:03``."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole}s"
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def bar(step: Step, elapsed: float, width: int = 80) -> str:
+    """One line fitting ``width`` columns: ``[#####-----] 120/1545  7%  9.8 docs/s  ETA 2:25``.
+
+    The rate is over the time since the build announced its work; the time left assumes it holds.
+    """
+    percent = 100 * step.done // step.total if step.total else 100
+    tail = f" {step.done}/{step.total} {percent:3d}%"
+    if step.done and elapsed > 0:
+        rate = step.done / elapsed
+        tail += f"  {rate:.1f} docs/s  ETA {duration((step.total - step.done) / rate)}"
+    cells = max(10, min(40, width - len(tail) - 3))
+    filled = cells * step.done // step.total if step.total else cells
+    return f"[{'#' * filled}{'-' * (cells - filled)}]{tail}"
+
+
+def summary(written: int, up_to_date: int, removed: int, elapsed: float) -> str:
+    """The closing line of a build."""
+    parts = [f"{written} document(s) written", f"{up_to_date} up to date"]
+    if removed:
+        parts.append(f"{removed} removed")
+    return ", ".join(parts) + f" in {elapsed:.1f}s"

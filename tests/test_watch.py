@@ -1,0 +1,54 @@
+"""minutes watch: a warm session that rebuilds what a change touched, and survives invalid input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from minutes import worker
+from minutes.diagnostics import InvalidInput
+from minutes.watch import watch
+from minutes.workspace import PACKAGE_TEMPLATES, Workspace
+
+TINY = "harms-committee-1403-05-10"
+
+
+def test_watch_rebuilds_what_each_change_touches_with_one_renderer(workspace: Workspace, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[object] = []
+
+    class Counted(worker.TrackingRenderer):
+        def __init__(self, *args: object) -> None:
+            made.append(self)
+            super().__init__(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(worker, "TrackingRenderer", Counted)
+    record = workspace.meetings / f"{TINY}.yaml"
+    out = tmp_path / "out"
+    waits: list[float] = []
+    session = watch(workspace, [record], out, interval=0.25, sleep=waits.append)
+
+    first = next(session)
+    assert first.changed == () and first.error is None and first.result is not None
+    assert {p.name for p in first.result.written} == {"minutes.pdf", "letter-notify-education.pdf",
+                                                      "brief.html", "brief.txt"}
+
+    record.write_text(record.read_text(encoding="utf-8").replace("ارسال شود.", "ارسال گردد."), encoding="utf-8")
+    second = next(session)
+    assert second.changed == (record,) and second.result is not None
+    assert {p.name for p in second.result.written} == {"minutes.pdf", "letter-notify-education.pdf",
+                                                       "brief.html", "brief.txt"}
+
+    template = (PACKAGE_TEMPLATES / "notification.html").read_text(encoding="utf-8")
+    (workspace.templates / "notification.html").write_text(template.replace("مهلت اجرا", "مهلت"), encoding="utf-8")
+    third = next(session)
+    assert third.changed == (workspace.templates / "notification.html",) and third.result is not None
+    assert [p.name for p in third.result.written] == ["letter-notify-education.pdf"]
+
+    record.write_text("meeting: [", encoding="utf-8")
+    broken = next(session)
+    assert isinstance(broken.error, InvalidInput) and broken.result is None
+    assert len(made) == 1  # one warm renderer for the whole session
+    assert set(waits) == {0.25}
+    session.close()
