@@ -217,6 +217,10 @@ class _Inputs:
         return path.relative_to(self.workspace.root).as_posix() if path.is_relative_to(self.workspace.root) \
             else path.as_posix()
 
+    def path(self, name: str) -> Path:
+        """The record file a manifest name stands for."""
+        return (self.workspace.root / name).resolve()
+
     def stamp(self, path: Path) -> str:
         return digest(self.shared, self.name(path), self.hashes.of(path))
 
@@ -242,36 +246,38 @@ def _validate(inputs: _Inputs, stale: list[Path], requested: list[Path]) -> Vali
     Other records matter to a record only through decision ids: those its follow-ups refer to and
     those it must not give twice. When the manifest knows the ids every other record gives and
     refers to, validation sees just the stale records and the records their follow-ups referred to
-    last time; the result is the full check's when no new id clashes with a record it did not see,
-    and no unchanged record refers to an id that went away. Otherwise (and on any error, so that
-    messages are the full check's) every record is read, as :func:`minutes.validate.validate` does.
+    last time; that is the full check's result unless a new id is also given by a record it did not
+    see (then, and on any error, so that messages are the full check's, every record is read, as
+    :func:`minutes.validate.validate` does). Either way, unchanged records that refer to an id that
+    went away are checked again too.
     """
     from minutes.validate import validate
 
     workspace, manifest = inputs.workspace, inputs.manifest
     chosen = set(stale)
     others = [path for path in inputs.records if path not in chosen]
-    if not others or not all(inputs.known(path) for path in others):
-        return validate(workspace, stale)
     owners = manifest.owners()
-    old_refs = {ref for path in stale if (entry := manifest.records.get(inputs.name(path))) for ref in entry.refs}
-    visible = chosen | {inputs.by_name[owners[ref]] for ref in old_refs
-                        if ref in owners and owners[ref] in inputs.by_name}
-    try:
-        validated = validate(_Visible(workspace.root, tuple(sorted(visible))), stale)
-    except InvalidInput:
-        return validate(workspace, stale)
+    if others and all(inputs.known(path) for path in others):
+        old_refs = {ref for path in stale if (entry := manifest.records.get(inputs.name(path))) for ref in entry.refs}
+        visible = chosen | {inputs.by_name[owners[ref]] for ref in old_refs
+                            if ref in owners and owners[ref] in inputs.by_name}
+        try:
+            validated = validate(_Visible(workspace.root, tuple(sorted(visible))), stale)
+        except InvalidInput:
+            validated = validate(workspace, stale)
+        unseen = {path for path in others if path not in visible}
+        given = {ident for item in validated.records for ident in _ids(item)}
+        if any(inputs.by_name.get(owners.get(ident, "")) in unseen for ident in given):
+            validated = validate(workspace, stale)  # a new id another record gives: the full check says so
+    else:
+        validated = validate(workspace, stale)
     new_ids = {ident for item in validated.records for ident in _ids(item)}
-    unseen = [ident for ident in new_ids
-              if ident in owners and inputs.by_name.get(owners[ident]) not in (None, *visible)]
     gone = {ident for name, entry in manifest.records.items()
-            if name not in inputs.by_name or inputs.by_name[name] in chosen for ident in entry.ids} - new_ids
+            if not inputs.path(name).is_file() or inputs.path(name) in chosen for ident in entry.ids} - new_ids
     wanted = set(requested)
-    dependents = [path for path in others if path in wanted
+    dependents = [path for path in others if path in wanted and inputs.known(path)
                   and gone & set(manifest.records[inputs.name(path)].refs)]
-    if unseen or dependents:
-        return validate(workspace, sorted(chosen | set(dependents)))
-    return validated
+    return validate(workspace, sorted(chosen | set(dependents))) if dependents else validated
 
 
 # -- the build --------------------------------------------------------------------------------------
@@ -356,14 +362,14 @@ def build(workspace: Workspace, record_paths: list[Path] | None, out_dir: Path, 
     inputs = _Inputs(workspace, manifest)
     requested = sorted({path.resolve() for path in record_paths}) if record_paths else inputs.records
     _check_folders(requested, out_dir)
-    gone = [name for name in manifest.records if name not in inputs.by_name]
+    gone = [name for name in manifest.records if not inputs.path(name).is_file()]
     gone_ids = {ident for name in gone for ident in manifest.records[name].ids}
     stale = [path for path in requested
              if not inputs.fresh(path, out_dir) or gone_ids & set(manifest.records[inputs.name(path)].refs)]
     if stale:
         return _rebuild(inputs, requested, stale, gone, out_dir, manifest_path, strict=strict, jobs=jobs,
                         shard=shard, progress=progress, warm=warm)
-    removed = _remove_obsolete(manifest, {}, gone, inputs.by_name, out_dir)
+    removed = _remove_obsolete(manifest, {}, gone, out_dir)
     if gone:
         for name in gone:
             del manifest.records[name]
@@ -402,10 +408,6 @@ def _rebuild(inputs: _Inputs, requested: list[Path], stale: list[Path], gone: li
         resources: dict[Path, dict[str, str]] = {}
         peak: float | None = None
         try:
-            for target, data in plan.texts:
-                staging.add(target, data)
-                if progress:
-                    progress(Step(len(staging.files), total, up_to_date, target))
             renderer = warm.renderer(workspace, font, render_env) if warm and plan.jobs else None
             for rendered in renderers.render(workspace, font, plan.jobs, renderer=renderer):
                 staging.add(rendered.target, rendered.data)
@@ -413,11 +415,15 @@ def _rebuild(inputs: _Inputs, requested: list[Path], stale: list[Path], gone: li
                 peak = max(peak or 0.0, rendered.peak_rss_mb)
                 if progress:
                     progress(Step(len(staging.files), total, up_to_date, rendered.target))
+            for target, data in plan.texts:  # last: they take no time, and would mislead the rate at first
+                staging.add(target, data)
+                if progress:
+                    progress(Step(len(staging.files), total, up_to_date, target))
         except BaseException:
             staging.discard()
             raise
     written = _commit(plan, staging.files, resources)
-    removed = _remove_obsolete(manifest, plan.entries, gone, inputs.by_name, out_dir)
+    removed = _remove_obsolete(manifest, plan.entries, gone, out_dir)
     for name in gone:
         del manifest.records[name]
     manifest.records.update(plan.entries)
@@ -462,20 +468,15 @@ def _commit(plan: _Plan, staged: dict[Path, Path], resources: dict[Path, dict[st
 
 
 def _remove_obsolete(manifest: Manifest, entries: dict[str, RecordEntry], gone: list[str],
-                     by_name: dict[str, Path], out_dir: Path) -> tuple[Path, ...]:
+                     out_dir: Path) -> tuple[Path, ...]:
     """Remove the files an earlier build wrote for records that are gone or documents no longer made."""
     removed = []
     for name, old in manifest.records.items():
-        if name in gone:
-            keep: set[str] = set()
-            folder = out_dir / Path(name).stem
-        elif name in entries:
-            keep = set(entries[name].outputs)
-            folder = out_dir / by_name[name].stem
-        else:
+        if name not in gone and name not in entries:
             continue
+        keep = set(entries[name].outputs) if name in entries else set()
+        folder = out_dir / Path(name).stem
         for file in sorted(set(old.outputs) - keep):
             (folder / file).unlink(missing_ok=True)
             removed.append(folder / file)
     return tuple(removed)
-

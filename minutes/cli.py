@@ -102,29 +102,36 @@ class _BuildDisplay:
         self.console.err(progress.summary(written, up_to_date, removed, self.clock() - self.started))
 
 
-def _on_terminate_interrupt() -> object:
-    """Make SIGTERM (a batch scheduler cancelling the job) clean up like Ctrl-C; returns the old handler."""
-    import signal
+class _TerminateAsInterrupt:
+    """While a build runs, SIGTERM (a batch scheduler cancelling the job) cleans up as Ctrl-C does."""
 
+    def __enter__(self) -> None:
+        import signal
+        import threading
+
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():  # only there can handlers be set
+            self.previous = signal.signal(signal.SIGTERM, self.interrupt)
+
+    @staticmethod
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    return signal.signal(signal.SIGTERM, interrupt)
+    def __exit__(self, *exception: object) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
 
 
 def _cmd_build(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
-    import signal
-
     from minutes.build import build
 
     out_dir = Path(args.output).resolve()
     display = None if args.quiet else _BuildDisplay(workspace, console)
-    previous = _on_terminate_interrupt()
-    try:
+    with _TerminateAsInterrupt():
         result = build(workspace, args.paths or None, out_dir, strict=args.strict, jobs=args.jobs or _cores(),
                        shard=args.shard, force=args.force, progress=display)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
     console.diagnostics(result.warnings)
     for notice in result.notices:
         console.err(f"warning: {notice}")
@@ -138,11 +145,13 @@ def _cmd_build(args: argparse.Namespace, workspace: Workspace, console: Console)
 
 
 def _cmd_watch(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    import contextlib
+
     from minutes.watch import watch
 
     out_dir = Path(args.output).resolve()
     console.err("watching the records, directory, templates, fonts and assets; Ctrl-C stops")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # how a watch session ends
         for rebuild in watch(workspace, args.paths or None, out_dir, interval=args.interval, strict=args.strict):
             if rebuild.changed:
                 console.err("changed: " + ", ".join(workspace.display_name(p) for p in rebuild.changed))
@@ -156,8 +165,6 @@ def _cmd_watch(args: argparse.Namespace, workspace: Workspace, console: Console)
                     console.out(workspace.display_name(path))
                 console.err(f"{len(rebuild.result.written)} document(s) written, "
                             f"{rebuild.result.up_to_date} up to date in {rebuild.seconds:.2f}s")
-    except KeyboardInterrupt:
-        return EXIT_OK
     return EXIT_OK
 
 

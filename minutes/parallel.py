@@ -5,6 +5,10 @@ is known, so that they import WeasyPrint (≈0.5 s) while this process is still 
 and rendering HTML; this module itself stays light. A worker makes its renderer (font
 configuration and parsed stylesheets) for its first document and reuses it for every later one.
 Documents are handed out longest first, so that one long minutes does not finish alone at the end.
+
+The workers are plain processes started from the calling thread, each with its own pipe (no
+pool threads that fork or respawn behind our back); a worker that dies stops the build with an
+error, and leaving :class:`Renderers` terminates them all, killing any that does not stop.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from multiprocessing.synchronize import Lock
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from minutes.diagnostics import RenderError
 from minutes.fonts import FontChoice
 from minutes.workspace import Workspace
 
@@ -52,43 +59,59 @@ class Rendered:
     peak_rss_mb: float
 
 
-_renderers: dict[tuple[Workspace, FontChoice], TrackingRenderer] = {}
-
-
-def _start_worker(turn: Lock) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops the pool
+def _serve(connection: Connection, turn: Lock) -> None:
+    """A worker: load WeasyPrint, say so, then render whatever it is sent until the parent stops it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not a handler inherited from the parent
     # Load WeasyPrint now, one worker at a time: the first is ready soonest, and the others load
-    # while it renders instead of competing with the parent for the cores. A failure must not
-    # escape an initializer (the pool would start workers forever); it happens again, and is
-    # reported, with the first document.
+    # while it renders instead of competing with the parent for the cores. A failure to load
+    # shows again, as the error of the first document.
     with turn, contextlib.suppress(Exception):
         importlib.import_module("minutes.worker")
+    renderers: dict[tuple[Workspace, FontChoice], TrackingRenderer] = {}
+    connection.send(("ready", None))
+    while True:
+        try:
+            workspace, font, job = connection.recv()
+        except EOFError:  # the parent is gone
+            return
+        try:
+            from minutes.worker import TrackingRenderer
 
-
-def _render_in_worker(task: tuple[Workspace, FontChoice, Job]) -> Rendered:
-    from minutes.worker import TrackingRenderer
-
-    workspace, font, job = task
-    if (workspace, font) not in _renderers:
-        _renderers[workspace, font] = TrackingRenderer(workspace, font)
-    return _renderers[workspace, font].render_job(job)
+            if (workspace, font) not in renderers:
+                renderers[workspace, font] = TrackingRenderer(workspace, font)
+            connection.send(("done", renderers[workspace, font].render_job(job)))
+        except Exception as error:  # reported by the parent, which stops the build
+            try:
+                connection.send(("error", error))
+            except Exception:  # an exception that cannot be pickled: its words will do
+                connection.send(("error", RenderError(f"{type(error).__name__}: {error}")))
 
 
 class Renderers:
-    """``workers`` rendering processes (none when one: this process renders), started at once."""
+    """``workers`` rendering processes, started at once (none when one: this process renders).
+
+    Each worker has its own pipe: the parent hands a document to whichever worker is free (the
+    longest first), and notices at once if a worker dies. Leaving the ``with`` block stops them all.
+    """
 
     def __init__(self, workers: int) -> None:
-        self.pool = None
+        self.workers: dict[Connection, BaseProcess] = {}
         if workers > 1:
             context = multiprocessing.get_context(START_METHOD)
-            self.pool = context.Pool(workers, _start_worker, (context.Lock(),))
+            turn = context.Lock()
+            for _ in range(workers):
+                ours, theirs = context.Pipe()
+                process = context.Process(target=_serve, args=(theirs, turn), daemon=True)
+                process.start()
+                theirs.close()
+                self.workers[ours] = process
 
     def render(self, workspace: Workspace, font: FontChoice, jobs: Sequence[Job], *,
                renderer: TrackingRenderer | None = None) -> Iterator[Rendered]:
         """Render ``jobs`` (with ``renderer`` when given), yielding each PDF as it is done."""
         ordered = sorted(jobs, key=lambda job: len(job.html), reverse=True)
-        if self.pool is None or renderer is not None:
+        if not self.workers or renderer is not None:
             if renderer is None:
                 from minutes.worker import TrackingRenderer  # WeasyPrint: only when rendering here
 
@@ -96,13 +119,40 @@ class Renderers:
             for job in ordered:
                 yield renderer.render_job(job)
             return
-        yield from self.pool.imap_unordered(_render_in_worker, [(workspace, font, job) for job in ordered])
+        waiting = iter(ordered)
+        remaining = len(ordered)
+        deaths = {process.sentinel: process for process in self.workers.values()}
+        while remaining:
+            for ready in wait([*self.workers, *deaths]):
+                if not isinstance(ready, Connection):  # a process sentinel: that worker is gone
+                    raise self._died()
+                try:
+                    kind, value = ready.recv()
+                except EOFError:
+                    raise self._died() from None
+                if kind == "error":
+                    raise value
+                if kind == "done":
+                    remaining -= 1
+                    yield value
+                job = next(waiting, None)
+                if job is not None:
+                    ready.send((workspace, font, job))
+
+    def _died(self) -> RenderError:
+        codes = ", ".join(str(p.exitcode) for p in self.workers.values() if p.exitcode is not None)
+        return RenderError(f"a rendering process stopped unexpectedly (exit code {codes})")
 
     def __enter__(self) -> Renderers:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  traceback: TracebackType | None) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+        for process in self.workers.values():
+            process.terminate()
+        for connection, process in self.workers.items():
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+            connection.close()

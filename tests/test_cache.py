@@ -176,6 +176,18 @@ def test_a_renumbered_meeting_still_breaks_the_follow_ups_that_cite_it(small: Wo
     assert error.value.diagnostics[0].file.endswith(f"{SEED_RECORD}.yaml")
 
 
+def test_deleting_a_record_that_others_follow_up_breaks_the_build(small: Workspace, tmp_path: Path) -> None:
+    seed = small.meetings / f"{SEED_RECORD}.yaml"
+    seed.write_text(seed.read_text(encoding="utf-8")
+                    + "followups:\n  - decision: harms-committee/3/1\n    status: done\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build(small, None, out)
+    (small.meetings / f"{TINY}.yaml").unlink()
+    with pytest.raises(InvalidInput) as error:
+        build(small, None, out)
+    assert [d.code for d in error.value.diagnostics] == ["unknown-decision"]
+
+
 def test_a_new_record_that_repeats_decision_ids_is_refused(built: tuple[Workspace, Path]) -> None:
     small, out = built
     shutil.copy(small.meetings / f"{TINY}.yaml", small.meetings / "harms-committee-copy.yaml")

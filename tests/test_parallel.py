@@ -13,6 +13,7 @@ import pypdf
 import pytest
 from conftest import ROOT, SEED_RECORD
 
+from minutes import worker
 from minutes.build import Shard, Step, build
 from minutes.cli import main
 from minutes.diagnostics import RenderError
@@ -50,6 +51,17 @@ def test_an_error_in_a_worker_stops_the_build_and_writes_nothing(small: Workspac
     with pytest.raises(RenderError, match="refused URL"):
         build(small, None, out, jobs=2)
     assert [p for p in out.rglob("*") if p.is_file()] == []
+
+
+def test_a_worker_that_dies_stops_the_build_instead_of_hanging(small: Workspace, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    def die(self: object, job: object) -> None:
+        os._exit(3)  # as a crash in a C library would end the process
+
+    monkeypatch.setattr(worker.TrackingRenderer, "render_job", die)  # forked workers inherit it
+    with pytest.raises(RenderError, match="stopped unexpectedly"):
+        build(small, None, tmp_path / "out", jobs=2)
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("text", ["0/2", "3/2", "1", "a/b", "1/0", "-1/2", "1/2/3"])
@@ -112,6 +124,11 @@ def complete(pdf: Path) -> bool:
     return data.rstrip().endswith(b"%%EOF") and len(pypdf.PdfReader(pdf).pages) > 0
 
 
+def _as_at_a_terminal() -> None:
+    """Let Ctrl-C reach the build even when these tests run where it is ignored (a background job)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture(scope="module")
 def built_large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A workspace with the large record (and the tiny one it follows up) and its complete build."""
@@ -136,7 +153,7 @@ def test_an_interrupted_build_leaves_no_truncated_pdf(built_large: tuple[Path, P
     (workspace.templates / "style.css").write_text(style + "\nh1 { color: #000; }\n", encoding="utf-8")
     command = [sys.executable, "-m", "minutes", "-C", str(workspace.root), "build", "-o", str(out), "-j", "2"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=_as_at_a_terminal)
     assert process.stderr is not None
     for line in process.stderr:
         if line.startswith("built "):

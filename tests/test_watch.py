@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,27 @@ def test_watch_rebuilds_what_each_change_touches_with_one_renderer(workspace: Wo
     assert len(made) == 1  # one warm renderer for the whole session
     assert set(waits) == {0.25}
     session.close()
+
+
+def test_watch_command_reports_each_rebuild_and_ends_quietly_on_ctrl_c(
+        workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from minutes import watch as watch_module
+    from minutes.build import BuildResult
+    from minutes.cli import main
+    from minutes.watch import Rebuild
+
+    record = workspace.meetings / f"{TINY}.yaml"
+    written = tmp_path / "out" / TINY / "minutes.pdf"
+
+    def session(*args: object, **options: object) -> Iterator[Rebuild]:
+        yield Rebuild((), BuildResult((written,), (), (), up_to_date=3), None, 0.5)
+        yield Rebuild((record,), None, InvalidInput([]), 0.01)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(watch_module, "watch", session)
+    assert main(["-C", str(workspace.root), "watch", "-o", str(tmp_path / "out")]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [workspace.display_name(written)]
+    assert "1 document(s) written, 3 up to date in 0.50s" in err
+    assert f"changed: {workspace.display_name(record)}" in err
