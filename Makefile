@@ -73,7 +73,7 @@ schema: $(BIN)/minutes
 	$(BIN)/minutes schema --kind record -o schema/record.schema.json
 	$(BIN)/minutes schema --kind directory -o schema/directory.schema.json
 
-# Time builds on a synthetic corpus of 200 records (about 5 minutes; not part of `make test`):
+# Time builds on a synthetic corpus of 200 records (about 7 minutes; not part of `make test`):
 # writes bench/results.json and the table in bench/README.md.
 bench: setup
 	$(BIN)/python bench/bench.py

@@ -41,7 +41,8 @@ REFERENCE = "social-cultural-1395-08-12"  # the seed meeting: three-page minutes
 NAIVE_EVERY = 19  # the naive baseline builds the documents of every 19th record (from the 10th): a stride
 # prime to the five choices of agenda items (record number mod 5), so the sample holds every kind
 NAIVE_PROCESSES = 2  # ... this many at a time, as `make -j2` would run them
-EDITED = (10, 51, 92, 133, 174)  # records edited one at a time: every choice of agenda items (number mod 5)
+EDITED = (10, 31, 52, 73, 94, 115, 136, 157, 178, 199)  # edited one at a time: each choice of agenda
+# items (record number mod 5) twice
 NOOP_RUNS = 5
 WARM_RUNS = 15
 

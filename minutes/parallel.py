@@ -1,7 +1,7 @@
 """Render PDFs in worker processes that load WeasyPrint once and keep one warm renderer each.
 
-Threads do not help (the GIL serialises layout); processes do. The workers start before the work
-is known, so that they import WeasyPrint (≈0.5 s) while this process is still checking records
+Threads do not help (the GIL serialises layout); processes do. The first worker starts before the
+work is known, so that it imports WeasyPrint (≈0.5 s) while this process is still checking records
 and rendering HTML; this module itself stays light. A worker makes its renderer (font
 configuration and parsed stylesheets) for its first document and reuses it for every later one.
 Documents are handed out longest first, so that one long minutes does not finish alone at the end.
@@ -22,7 +22,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from multiprocessing.synchronize import Lock
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from minutes.worker import TrackingRenderer
 
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
+START = "start"
 
 
 @dataclass(frozen=True)
@@ -59,14 +59,14 @@ class Rendered:
     peak_rss_mb: float
 
 
-def _serve(connection: Connection, turn: Lock) -> None:
-    """A worker: load WeasyPrint, say so, then render whatever it is sent until the parent stops it."""
+def _serve(connection: Connection, eager: bool) -> None:
+    """A worker: load WeasyPrint (at once, or once told to), say so, then render whatever it is sent
+    until the parent stops it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not a handler inherited from the parent
-    # Load WeasyPrint now, one worker at a time: the first is ready soonest, and the others load
-    # while it renders instead of competing with the parent for the cores. A failure to load
-    # shows again, as the error of the first document.
-    with turn, contextlib.suppress(Exception):
+    if not eager and connection.recv() != START:
+        return
+    with contextlib.suppress(Exception):  # a failure to load shows again, as the first document's error
         importlib.import_module("minutes.worker")
     renderers: dict[tuple[Workspace, FontChoice], TrackingRenderer] = {}
     connection.send(("ready", None))
@@ -89,23 +89,29 @@ def _serve(connection: Connection, turn: Lock) -> None:
 
 
 class Renderers:
-    """``workers`` rendering processes, started at once (none when one: this process renders).
+    """``workers`` rendering processes (none when one: this process renders).
 
-    Each worker has its own pipe: the parent hands a document to whichever worker is free (the
-    longest first), and notices at once if a worker dies. Leaving the ``with`` block stops them all.
+    All are forked at once, from a process still small. The first loads WeasyPrint at once, while
+    this process checks the records; the others only once there is more than one document to
+    render, when this process has nothing left to do but wait (so they do not compete with it for
+    the cores). Each worker has its own pipe: the parent hands a document to whichever worker is
+    free (the longest first), and notices at once if one dies. Leaving the ``with`` block stops
+    them all.
     """
 
     def __init__(self, workers: int) -> None:
         self.workers: dict[Connection, BaseProcess] = {}
+        self.dormant: list[Connection] = []  # workers not yet told to load WeasyPrint
         if workers > 1:
             context = multiprocessing.get_context(START_METHOD)
-            turn = context.Lock()
-            for _ in range(workers):
+            for number in range(workers):
                 ours, theirs = context.Pipe()
-                process = context.Process(target=_serve, args=(theirs, turn), daemon=True)
+                process = context.Process(target=_serve, args=(theirs, number == 0), daemon=True)
                 process.start()
                 theirs.close()
                 self.workers[ours] = process
+                if number:
+                    self.dormant.append(ours)
 
     def render(self, workspace: Workspace, font: FontChoice, jobs: Sequence[Job], *,
                renderer: TrackingRenderer | None = None) -> Iterator[Rendered]:
@@ -119,7 +125,10 @@ class Renderers:
             for job in ordered:
                 yield renderer.render_job(job)
             return
-        waiting = iter(ordered)
+        if len(ordered) > 1:
+            for connection in self.dormant:
+                connection.send(START)
+        pending = iter(ordered)
         remaining = len(ordered)
         deaths = {process.sentinel: process for process in self.workers.values()}
         while remaining:
@@ -135,7 +144,7 @@ class Renderers:
                 if kind == "done":
                     remaining -= 1
                     yield value
-                job = next(waiting, None)
+                job = next(pending, None)
                 if job is not None:
                     ready.send((workspace, font, job))
 
