@@ -10,8 +10,9 @@ from minutes.workspace import Workspace
 
 def report(workspace: Workspace) -> tuple[list[str], bool]:
     """Lines describing the environment, and whether documents can be rendered."""
-    import weasyprint
-    from weasyprint.text.ffi import pango
+    from minutes.native import weasyprint
+
+    pango = weasyprint.text.ffi.pango
 
     lines = [f"minutes {__version__}", f"WeasyPrint {weasyprint.__version__}",
              "Pango {}.{}.{}".format(*divmod(pango.pango_version() // 100, 100), pango.pango_version() % 100),

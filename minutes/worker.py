@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from minutes import native  # noqa: F401  (first: it imports WeasyPrint quickly)
+
+# isort: split
 from weasyprint.urls import URLFetcherResponse
 
 from minutes.fonts import FontChoice
