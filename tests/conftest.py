@@ -15,6 +15,9 @@ from minutes.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_RECORD = "social-cultural-1395-08-12"
+ONE_PIXEL_PNG = bytes.fromhex(  # a valid image: an emblem, another watermark
+    "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
+    "53de0000000c4944415478da63f8cfc000000301010018dd8db00000000049454e44ae426082")
 BIDI_CONTROLS = re.compile("[\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 

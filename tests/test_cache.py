@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_RECORD, comparable, pdftotext
+from conftest import ONE_PIXEL_PNG, ROOT, SEED_RECORD, comparable, pdftotext
 
 from minutes import validate as validate_module
 from minutes.build import BuildResult, build
@@ -132,9 +132,7 @@ def test_a_font_change_rebuilds_every_pdf_and_nothing_else(built: tuple[Workspac
 def test_a_changed_watermark_rebuilds_the_drafts_though_their_html_is_the_same(built: tuple[Workspace, Path]) -> None:
     small, out = built
     before = stamps(out)
-    (small.templates / "watermark.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
-        encoding="utf-8")
+    (small.templates / "watermark.png").write_bytes(ONE_PIXEL_PNG)
     assert rebuilt(small, out, before) == {name for name in SEED_FILES | TINY_FILES if name.endswith(".pdf")}
 
 

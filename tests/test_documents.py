@@ -156,7 +156,7 @@ def test_draft_has_no_number_and_no_emblem(validated: Validated) -> None:
     assert all(doc.view.head.number is None and doc.view.head.emblem is None
                for doc in draft if not isinstance(doc.view, BriefView))
     letter_html = html(draft[1])
-    assert 'src="template:watermark.svg"' in letter_html and 'class="blank"' in letter_html
+    assert 'src="template:watermark.png"' in letter_html and 'class="blank"' in letter_html
     assert 'class="emblem"' not in letter_html
 
     final = documents_for(record(validated, TINY), directory, draft=False,

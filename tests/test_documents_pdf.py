@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import ROOT, SEED_RECORD, comparable, pdftotext
+from conftest import ONE_PIXEL_PNG, ROOT, SEED_RECORD, comparable, pdftotext
 
 from minutes.build import build, render_outputs
 from minutes.context import documents_for
@@ -25,9 +25,6 @@ LARGE = "social-cultural-1403-05-17"
 TINY = "harms-committee-1403-05-10"
 PAPER_POINTS = {PageSize.A4: (595, 842), PageSize.A5: (420, 595)}
 # A tiny PNG (one red pixel) standing in for the state emblem.
-EMBLEM_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
-    "53de0000000c4944415478da63f8cfc000000301010018dd8db00000000049454e44ae426082")
 
 
 @pytest.fixture(scope="module")
@@ -47,25 +44,20 @@ def paper(path: Path) -> list[PageSize]:
             for p in pypdf.PdfReader(path).pages]
 
 
-def forms_drawn(path: Path) -> list[int]:
-    """How many form XObjects each page draws (the watermark is one: outlines, no text)."""
-    counts = []
-    for page in pypdf.PdfReader(path).pages:
-        forms = {name for name, ref in page["/Resources"].get("/XObject", {}).items()
-                 if ref.get_object()["/Subtype"] == "/Form"}
-        drawn = re.findall(rb"(/[A-Za-z0-9]+) Do", page.get_contents().get_data())
-        counts.append(sum(name.decode() in forms for name in drawn))
-    return counts
+def images_drawn(path: Path) -> list[set[int]]:
+    """The raster images each page draws, directly or through the forms it draws (by object number)."""
 
+    def drawn(stream: pypdf.generic.StreamObject | pypdf.PageObject) -> set[int]:
+        contents = stream.get_contents().get_data() if isinstance(stream, pypdf.PageObject) else stream.get_data()
+        names = {name.decode() for name in re.findall(rb"(/[A-Za-z0-9]+) Do", contents)}
+        found: set[int] = set()
+        for name, reference in stream["/Resources"].get("/XObject", {}).items():
+            target = reference.get_object()
+            if name in names:
+                found |= {reference.idnum} if target["/Subtype"] == "/Image" else drawn(target)
+        return found
 
-def images(path: Path) -> int:
-    """Distinct raster images drawn on the pages."""
-    found = set()
-    for page in pypdf.PdfReader(path).pages:
-        for reference in page["/Resources"].get("/XObject", {}).values():
-            if reference.get_object()["/Subtype"] == "/Image":
-                found.add(reference.idnum)
-    return len(found)
+    return [drawn(page) for page in pypdf.PdfReader(path).pages]
 
 
 def key_words(decision_text: str) -> tuple[str, str]:
@@ -134,15 +126,16 @@ def test_seed_notification_letter_lists_its_one_decision(out: Path) -> None:
 @pytest.mark.parametrize("record", [SEED_RECORD, TINY, LARGE])
 def test_drafts_have_the_watermark_on_every_page_and_no_emblem(out: Path, record: str) -> None:
     for path in (out / record).glob("*.pdf"):
-        assert all(forms_drawn(path)), path.name
+        pages = images_drawn(path)
+        assert all(len(page) == 1 for page in pages) and len(set.union(*pages)) == 1, \
+            f"{path.name}: one image, the watermark, embedded once and drawn on every page"
         assert pypdf.PdfReader(path).metadata.title.startswith("پیش‌نویس — "), path.name
         assert comparable("پیش‌نویس") not in comparable(pdftotext(path)), "the watermark adds no text"
-        assert images(path) == 0, path.name
 
 
 def test_final_documents_show_emblem_and_number_without_watermark(workspace: Workspace, tmp_path: Path) -> None:
     workspace.assets.mkdir()
-    (workspace.assets / "emblem.png").write_bytes(EMBLEM_PNG)
+    (workspace.assets / "emblem.png").write_bytes(ONE_PIXEL_PNG)
     office = workspace.data / "office.yaml"
     office.write_text(office.read_text(encoding="utf-8") + "  emblem: emblem.png\n", encoding="utf-8")
     validated = validate(workspace, [workspace.meetings / f"{TINY}.yaml"])
@@ -153,8 +146,9 @@ def test_final_documents_show_emblem_and_number_without_watermark(workspace: Wor
     for output in outputs:
         output.target.parent.mkdir(parents=True, exist_ok=True)
         output.target.write_bytes(output.data)
-        assert images(output.target) == 1
-        assert not any(forms_drawn(output.target))
+        pages = images_drawn(output.target)
+        assert pages[0] and len(set.union(*pages)) == 1, "the emblem, on the first page, and no watermark"
+        assert not any(pages[1:])
         assert "پیش‌نویس" not in pypdf.PdfReader(output.target).metadata.title
     letter = tmp_path / TINY / "letter-notify-education.pdf"
     assert comparable("۲۰۰/۰۳/۴۷۱۲") in comparable(pdftotext(letter))

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SEED_RECORD, comparable, pdftotext
+from conftest import ONE_PIXEL_PNG, SEED_RECORD, comparable, pdftotext
 
 from minutes.build import build
 from minutes.diagnostics import RenderError
@@ -72,12 +72,10 @@ def test_template_urls_name_only_files_in_the_template_folders(workspace: Worksp
 
 
 def test_workspace_template_asset_comes_first_and_stays_confined(workspace: Workspace, tmp_path: Path) -> None:
-    os.symlink("/etc/passwd", workspace.templates / "watermark.svg")
+    os.symlink("/etc/passwd", workspace.templates / "watermark.png")
     with pytest.raises(RenderError, match="refused URL"):
         build(workspace, seed(workspace), tmp_path / "out")
-    (workspace.templates / "watermark.svg").unlink()
-    (workspace.templates / "watermark.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
-        encoding="utf-8")
+    (workspace.templates / "watermark.png").unlink()
+    (workspace.templates / "watermark.png").write_bytes(ONE_PIXEL_PNG)
     build(workspace, seed(workspace), tmp_path / "out")
     assert (tmp_path / "out" / SEED_RECORD / "minutes.pdf").is_file()
