@@ -141,12 +141,12 @@ class Renderers:
                     raise self._died() from None
                 if kind == "error":
                     raise value
+                job = next(pending, None)
+                if job is not None:  # before anything else, so that the worker is never idle
+                    ready.send((workspace, font, job))
                 if kind == "done":
                     remaining -= 1
                     yield value
-                job = next(pending, None)
-                if job is not None:
-                    ready.send((workspace, font, job))
 
     def _died(self) -> RenderError:
         codes = ", ".join(str(p.exitcode) for p in self.workers.values() if p.exitcode is not None)
