@@ -27,7 +27,7 @@ from minutes.diagnostics import InvalidInput, MinutesError
 from minutes.fonts import choose_font
 from minutes.jalali import JalaliDate
 from minutes.load import parse
-from minutes.model import Directory, Issued, PageSize, Record
+from minutes.model import Directory, Issued, Record
 from minutes.registry import IssueRow, Registry
 from minutes.render import environment, render_document
 from minutes.search import TABLE as SEARCH_TABLE
@@ -98,9 +98,7 @@ def render_originals(workspace: Workspace, item: ValidRecord, directory: Directo
                         issued.date.to_gregorian())
     files = {}
     for document in documents:
-        papers = (PageSize.A5, PageSize.A4) if document.page_size is PageSize.AUTO else (
-            document.page_size or PageSize.A4,)
-        rendered = renderer.render(render_document(env, document), papers, archival)
+        rendered = renderer.render(render_document(env, document), document.papers, archival)
         folder = "" if document.key == "minutes" else "letters/"
         files[f"{folder}{document.filename}"] = rendered.data
     return files

@@ -148,15 +148,6 @@ def _targets(documents: list[Document], out_dir: Path) -> list[Path]:
     return targets
 
 
-def _papers(size: PageSize | None) -> tuple[PageSize, ...]:
-    """Papers to try in turn: ``auto`` is A5 when the document fits one A5 page, else A4."""
-    from minutes.model import PageSize
-
-    if size is PageSize.AUTO:
-        return (PageSize.A5, PageSize.A4)
-    return (size or PageSize.A4,)
-
-
 def render_outputs(workspace: Workspace, documents: list[Document], out_dir: Path, font: FontChoice, *,
                    progress: Progress | None = None) -> list[Output]:
     """Render ``documents`` in memory (HTML and text as they are, PDFs through WeasyPrint); writes nothing."""
@@ -173,7 +164,7 @@ def render_outputs(workspace: Workspace, documents: list[Document], out_dir: Pat
     outputs = []
     for document, target, page in zip(documents, targets, pages, strict=True):
         if renderer is not None and document.is_pdf:
-            pdf = renderer.render(page, _papers(document.page_size))
+            pdf = renderer.render(page, document.papers)
             outputs.append(Output(document, target, pdf.data, pdf.pages, pdf.paper))
         else:
             outputs.append(Output(document, target, page.encode("utf-8")))
@@ -321,7 +312,7 @@ def _plan(inputs: _Inputs, validated: Validated, out_dir: Path, render_env: str,
                 continue
             target = out_dir / document.record / document.filename
             html = render_document(env, document)
-            papers = _papers(document.page_size) if document.is_pdf else ()
+            papers = document.papers if document.is_pdf else ()
             key = digest(render_env, *papers, html) if document.is_pdf else digest(html)
             previous = old.outputs.get(document.filename) if old else None
             if (previous and previous.key == key and previous.intact(target)

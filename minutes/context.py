@@ -391,6 +391,13 @@ class Document:
     def is_pdf(self) -> bool:
         return self.filename.endswith(".pdf")
 
+    @property
+    def papers(self) -> tuple[PageSize, ...]:
+        """Papers to try in turn: ``auto`` is A5 when the document fits one A5 page, else A4."""
+        if self.page_size is PageSize.AUTO:
+            return (PageSize.A5, PageSize.A4)
+        return (self.page_size or PageSize.A4,)
+
 
 def _digits(value: int | str) -> str:
     return display(str(value))
