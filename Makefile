@@ -64,9 +64,11 @@ test: setup
 	$(BIN)/ruff check minutes tests
 	$(BIN)/python -m pytest
 
-# Rewrite the golden HTML snapshots in tests/golden/ from the templates, on purpose; review with git diff.
+# Rewrite the golden HTML snapshots (tests/golden/, tests/golden-followup/) from the templates, on
+# purpose; review with git diff.
 golden: setup
 	$(BIN)/python tests/test_documents_golden.py
+	$(BIN)/python tests/test_followup.py
 
 # Regenerate the JSON Schemas editors use (tests fail when they are stale).
 schema: $(BIN)/minutes
@@ -79,8 +81,7 @@ bench: setup
 	$(BIN)/python bench/bench.py
 
 lint: setup
-	$(BIN)/ruff check minutes tests
-	$(BIN)/ruff format --check minutes tests
+	$(BIN)/ruff check minutes tests bench
 
 clean:
 	rm -rf $(OUT) .pytest_cache

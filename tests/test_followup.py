@@ -1,8 +1,9 @@
 """``minutes followup``: the ledger PDF and the reminder letters, as of a date, on a body followed over
 four meetings (tests/fixtures/followup; its standings are pinned in test_ledger.py).
 
-The golden HTML of the ledger and of one reminder lives in ``tests/golden-followup/``; after a deliberate
-change, refresh it by running this file as a script and review ``git diff tests/golden-followup``.
+The golden HTML of the ledger and of one reminder lives in ``tests/golden-followup/``; after a
+deliberate change, refresh it with ``make golden`` (which runs this file as a script) and review
+``git diff tests/golden-followup``.
 """
 
 from __future__ import annotations
