@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import contextlib
 import datetime
 import importlib.metadata
 import json
@@ -87,6 +88,21 @@ def _child_naive(root: str, record: str, previous: str, key: str, out: str) -> N
         write_atomically(output.target, output.data)
 
 
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU seconds used so far by this process and its finished children (and theirs), and by the
+    whole machine (from /proc/stat; 0 elsewhere): their difference over a run is what other
+    processes took from the cores meanwhile, which the timings cannot see."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    machine = 0.0
+    with contextlib.suppress(OSError):
+        fields = Path("/proc/stat").read_text(encoding="ascii").split("\n", 1)[0].split()[1:]
+        user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+        machine = (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime, machine
+
+
 def _run(command: Sequence[str]) -> tuple[float, str]:
     """Run a whole process; its wall-clock seconds and standard output."""
     start = time.perf_counter()
@@ -101,9 +117,9 @@ def _minutes(*args: str) -> list[str]:
     return [sys.executable, "-m", "minutes", *args]
 
 
-def warm_medians() -> dict[str, float]:
-    """Median seconds per render, in one warm process, of the reference minutes and its cover letter."""
-    from minutes.build import _papers
+def warm_times() -> tuple[dict[str, list[float]], int]:
+    """Seconds of each render, in one warm process, of the reference minutes and of its cover letter;
+    and the pages of the minutes."""
     from minutes.context import documents_for
     from minutes.fonts import choose_font
     from minutes.parallel import Job
@@ -116,20 +132,20 @@ def warm_medians() -> dict[str, float]:
     assert validated.directory.office is not None
     renderer = TrackingRenderer(workspace, choose_font(workspace, validated.directory.office.font))
     env = environment(workspace)
-    medians = {}
+    times: dict[str, list[float]] = {}
+    pages = 0
     for document in documents_for(validated.records[0], validated.directory):
         if document.key not in ("minutes", "letter-forwarding"):
             continue
-        job = Job(Path(document.filename), render_document(env, document), _papers(document.page_size))
-        pages = renderer.render_job(job).pages  # the first render in a process is slower: not counted
-        times = []
+        job = Job(Path(document.filename), render_document(env, document), document.papers)
+        rendered = renderer.render_job(job)  # the first render in a process is slower: not counted
+        pages = rendered.pages if document.key == "minutes" else pages
+        times[document.key] = []
         for _ in range(WARM_RUNS):
             start = time.perf_counter()
             renderer.render_job(job)
-            times.append(time.perf_counter() - start)
-        medians[document.key] = statistics.median(times)
-        medians[f"{document.key} pages"] = pages
-    return medians
+            times[document.key].append(time.perf_counter() - start)
+    return times, pages
 
 
 def _pdf_keys(root: Path, records: list[int]) -> list[tuple[str, str, str]]:
@@ -166,18 +182,23 @@ def measure(root: Path, records: int) -> dict[str, object]:
     write_corpus(workspace, records)
     compileall.compile_dir(ROOT / "minutes", quiet=1)  # as after any first run: no timing pays compilation
     results: dict[str, object] = {}
+    ours_at_start, machine_at_start = _cpu_seconds()
+    started = time.perf_counter()
     print("warm renders of the reference minutes …", flush=True)
-    warm = warm_medians()
-    results["minutes_warm_median_s"] = round(warm["minutes"], 4)
-    results["reference_minutes_pages"] = warm["minutes pages"]
-    results["letter_warm_median_s"] = round(warm["letter-forwarding"], 4)
+    warm_first, pages = warm_times()
+    results["reference_minutes_pages"] = pages
 
     cold: dict[int, dict[str, float]] = {}
     for jobs in (1, 2):
         print(f"cold full build with -j {jobs} …", flush=True)
+        ours, machine = _cpu_seconds()
         seconds, output = _run([sys.executable, __file__, "--child-build", str(workspace), str(root / f"out-j{jobs}"),
                                 str(jobs)])
-        cold[jobs] = dict(json.loads(output), seconds=seconds)
+        ours_after, machine_after = _cpu_seconds()
+        cold[jobs] = dict(json.loads(output), seconds=seconds, cpu_s=ours_after - ours,
+                          other_cpu_s=(machine_after - machine) - (ours_after - ours))
+        results[f"cold_build_cpu_s_j{jobs}"] = round(ours_after - ours, 1)
+        results[f"other_processes_cpu_s_during_j{jobs}"] = round(max(0.0, cold[jobs]["other_cpu_s"]), 1)
     documents = int(cold[1]["pdfs"])
     assert cold[2]["pdfs"] == documents
     j1, j2 = documents / cold[1]["seconds"], documents / cold[2]["seconds"]
@@ -223,6 +244,15 @@ def measure(root: Path, records: int) -> dict[str, object]:
     results["one_edit_rebuild_runs_s"] = [round(s, 3) for s in edits]
     results["one_edit_files_rewritten"] = rewritten
     results["noop_rebuild_runs_s"] = [round(s, 3) for s in noop]
+    print("warm renders again, as the machine's speed drifts …", flush=True)
+    warm_last, _ = warm_times()
+    for key, name in (("minutes", "minutes"), ("letter-forwarding", "letter")):
+        results[f"{name}_warm_median_s"] = round(statistics.median(warm_first[key] + warm_last[key]), 4)
+        results[f"{name}_warm_medians_first_last_s"] = [round(statistics.median(warm_first[key]), 4),
+                                                        round(statistics.median(warm_last[key]), 4)]
+    ours_at_end, machine_at_end = _cpu_seconds()
+    other = (machine_at_end - machine_at_start) - (ours_at_end - ours_at_start)
+    results["other_processes_cores_busy"] = round(max(0.0, other) / (time.perf_counter() - started), 2)
     results["environment"] = {
         "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
         "python": platform.python_version(),
@@ -259,6 +289,9 @@ def table(results: dict[str, object]) -> str:
          f"{r['noop_rebuild_s']} s", "≤ 0.5 s"),
         ("one edited record rebuilt (whole process, median of edits)", f"{r['one_edit_rebuild_s']} s", "≤ 1.5 s"),
         ("peak memory per worker (-j 2)", f"{r['peak_rss_mb']} MB", "≤ 250 MB"),
+        ("other processes on the machine meanwhile (cores busy, on average over the run; "
+         "during the -j 2 build)", f"{r['other_processes_cores_busy']}; "
+         f"{r['other_processes_cpu_s_during_j2']} CPU-s in {r['cold_build_s_j2']} s", "0 would be a quiet machine"),
     ]
     env = r["environment"]
     lines = [f"Measured {env['date']} on {env['cores']} cores, Python {env['python']}, "  # type: ignore[index]
