@@ -140,14 +140,18 @@ class Meta:
 
 @dataclass(frozen=True)
 class Letterhead:
-    """The header of every printed document: office side, invocation and the number/date block."""
+    """The header of every printed document: office side, invocation and the number/date block.
+
+    ``number`` and ``date`` are the secretariat's, given when it registers the document: a draft
+    has neither (the templates leave a blank to fill in).
+    """
 
     emblem: str | None
     lines: tuple[Text, ...]
     office: Text
     invocation: Text
     number: Text | None
-    date: Text
+    date: Text | None
     attachments: Text
 
 
@@ -521,9 +525,10 @@ class _Issuer:
     """What every document the office issues shares: letterhead, metadata, signers and the letter frame."""
 
     def __init__(self, directory: Directory, settings: _Settings, *, folder: str, letter_date: JalaliDate,
-                 topic: str) -> None:
-        """``folder`` names the output folder of the documents, ``letter_date`` dates their letters and
-        ``topic`` (the bodies concerned) ends their keywords."""
+                 topic: str, dated_drafts: bool = False) -> None:
+        """``folder`` names the output folder of the documents, ``letter_date`` dates their letters (in
+        their letterhead only when final, or ``dated_drafts``) and ``topic`` (the bodies concerned)
+        ends their keywords."""
         assert directory.office is not None, "validate() guarantees an office"
         self.directory = directory
         self.office: Office = directory.office
@@ -532,6 +537,7 @@ class _Issuer:
         self.folder = folder
         self.letter_date = letter_date
         self.topic = topic
+        self.dated_drafts = dated_drafts
 
     def _letterhead(self, key: str, date: JalaliDate, attachments: str) -> Letterhead:
         office, draft = self.office, self.settings.draft
@@ -542,7 +548,7 @@ class _Issuer:
             office=text(office.name),
             invocation=text(office.invocation),
             number=number,
-            date=text(date.persian()),
+            date=None if draft and not self.dated_drafts else text(date.persian()),
             attachments=text(attachments),
         )
 
@@ -597,7 +603,7 @@ class _Builder(_Issuer):
         self.body: Body = directory.bodies[meeting.body]
         self.body_name = self.body.name
         super().__init__(directory, settings, folder=item.name, letter_date=settings.issue_date or meeting.date,
-                         topic=self.body_name)
+                         topic=self.body_name, dated_drafts=settings.issue_date is not None)
         self.item = item
         self.record = item.record
         self.meeting = meeting
@@ -805,8 +811,10 @@ class _Builder(_Issuer):
 def documents_for(item: ValidRecord, directory: Directory, *, draft: bool = True,
                   numbers: Mapping[str, str] | None = None, issue_date: JalaliDate | None = None) -> list[Document]:
     """Every document a record produces: minutes, cover letter, notification letters, spelled-out
-    letters, news brief. A draft shows no emblem and no number; a final one (``draft=False``) shows
-    the emblem and the numbers given by document key, dated ``issue_date`` (default: the meeting's date).
+    letters, news brief. A draft shows no emblem, and blanks for the number and the date the
+    secretariat gives (the date is filled in when ``issue_date`` is given); a final one
+    (``draft=False``) shows the emblem and the numbers given by document key, its letters dated
+    ``issue_date`` (default: the meeting's date).
     """
     builder = _Builder(item, directory, _Settings(draft, numbers or {}, issue_date))
     forwarding = builder.forwarding()
@@ -824,7 +832,8 @@ class _FollowUp(_Issuer):
         self.entries = build_ledger(records, as_of)
         self.bodies = dict.fromkeys(entry.body for entry in self.entries)
         super().__init__(directory, settings, folder=followup_folder(as_of), letter_date=as_of,
-                         topic=", ".join(directory.bodies[b].name for b in self.bodies))
+                         topic=", ".join(directory.bodies[b].name for b in self.bodies),
+                         dated_drafts=True)  # the standing is as of that date: drafts say it too
 
     def _body_name(self, body: str) -> str:
         return self.directory.bodies[body].name

@@ -148,15 +148,17 @@ def test_letter_body_paragraphs_follow_blank_lines(validated: Validated) -> None
     assert "\n" not in str(view.paragraphs[0])
 
 
-def test_draft_has_no_number_and_no_emblem(validated: Validated) -> None:
+def test_draft_has_no_number_no_date_and_no_emblem(validated: Validated) -> None:
     office = validated.directory.office
     assert office is not None
     directory = validated.directory.model_copy(update={"office": office.model_copy(update={"emblem": "emblem.png"})})
     draft = documents_for(record(validated, TINY), directory)
-    assert all(doc.view.head.number is None and doc.view.head.emblem is None
+    assert all(doc.view.head.number is None and doc.view.head.date is None and doc.view.head.emblem is None
                for doc in draft if not isinstance(doc.view, BriefView))
     letter_html = html(draft[1])
-    assert 'src="template:watermark.png"' in letter_html and 'class="blank"' in letter_html
+    assert 'src="template:watermark.png"' in letter_html and letter_html.count('class="blank"') == 2
+    dated = documents_for(record(validated, TINY), directory, issue_date=JalaliDate(1403, 5, 12))
+    assert str(dated[1].view.head.date) == "۱۴۰۳/۰۵/۱۲" and dated[1].view.head.number is None
     assert 'class="emblem"' not in letter_html
 
     final = documents_for(record(validated, TINY), directory, draft=False,
