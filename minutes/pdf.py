@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from minutes import native  # noqa: F401  (first: it imports WeasyPrint quickly)
@@ -115,6 +116,13 @@ def _warnings_as_errors() -> Iterator[None]:
         raise RenderError("WeasyPrint: " + "; ".join(dict.fromkeys(handler.messages)))
 
 
+def _each_associated_file_once(document: object, pdf: Any) -> None:
+    """WeasyPrint 70 lists every attached file twice in the catalogue's /AF (Kozea/WeasyPrint#2917,
+    fixed after 70.0); keep each once, in order."""
+    if "AF" in pdf.catalog:
+        pdf.catalog["AF"][:] = list(dict.fromkeys(pdf.catalog["AF"]))
+
+
 @dataclass(frozen=True)
 class RenderedPdf:
     """A rendered PDF, its number of pages and its paper."""
@@ -169,7 +177,8 @@ class PdfRenderer:
                 else:
                     document.metadata.lang = "fa-IR"
                     document.metadata.modified = archival.modified.isoformat()
-                    data = document.write_pdf(pdf_variant=ARCHIVAL_VARIANT, attachments=[archival.attachment()])
+                    data = document.write_pdf(pdf_variant=ARCHIVAL_VARIANT, attachments=[archival.attachment()],
+                                              finisher=_each_associated_file_once)
         except FatalURLFetchingError as error:
             raise RenderError(str(error.__cause__ or error)) from None
         width, height = (round(side * CSS_PX_PER_MM) for side in PAPER_MM[paper])

@@ -85,6 +85,7 @@ def test_originals_are_pdfa3u_with_the_issued_record_inside(issued: Workspace) -
                 attached = document.attachments["meeting.yaml"]
                 assert attached.get_file().read_bytes() == source
                 assert attached.obj.AFRelationship == "/Source"
+                assert [af.objgen for af in document.Root.AF] == [attached.obj.objgen]  # once (WeasyPrint#2917)
                 for page in document.pages:
                     for font in page.Resources.Font.values():
                         descriptor = font.DescendantFonts[0].FontDescriptor
