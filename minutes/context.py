@@ -77,9 +77,9 @@ class Text:
     runs: tuple[tuple[str, str | None], ...]
 
     @classmethod
-    def isolated(cls, value: str, direction: str = "rtl") -> Text:
-        """One isolated run, for registry numbers: their parts keep the paragraph's reading order."""
-        return cls(((display(value), direction),))
+    def isolated(cls, value: str) -> Text:
+        """One isolated right-to-left run, for registry numbers: their parts keep the paragraph's reading order."""
+        return cls(((display(value), "rtl"),))
 
     def __str__(self) -> str:
         return "".join(run for run, _ in self.runs)
@@ -156,8 +156,9 @@ class Letterhead:
 
 
 @dataclass(frozen=True)
-class AttendeeRow:
-    """One attendee: name (empty when the source gives none) and post (the organisation when no post)."""
+class NameAndPost:
+    """A person as documents show them, in an attendance row or a signature block: name (empty when
+    the source gives none) and post (the organisation when there is no post)."""
 
     name: Text
     post: Text
@@ -249,23 +250,15 @@ class MinutesView:
     secretary: Text
     quorum: Text | None
     summary: Text
-    present: tuple[AttendeeRow, ...]
+    present: tuple[NameAndPost, ...]
     absent: tuple[AbsenceRow, ...] | None
     substitutes: tuple[SubstituteRow, ...]
-    guests: tuple[AttendeeRow, ...]
+    guests: tuple[NameAndPost, ...]
     agenda: tuple[AgendaRow, ...]
     decisions: tuple[DecisionRow, ...]
     followups: tuple[FollowUpRow, ...]
-    signatures: tuple[AttendeeRow, ...]
+    signatures: tuple[NameAndPost, ...]
     signature_columns: int
-
-
-@dataclass(frozen=True)
-class Signatory:
-    """A signature block: full name above post."""
-
-    name: Text
-    post: Text
 
 
 @dataclass(frozen=True)
@@ -309,7 +302,7 @@ class LetterView:
     paragraphs: tuple[Text, ...]
     decisions: tuple[NoticeRow, ...] | tuple[ReminderRow, ...]
     closing: tuple[Text, ...]
-    signatories: tuple[Signatory, ...]
+    signatories: tuple[NameAndPost, ...]
     attachments: tuple[Text, ...]
     copies: tuple[CopyLine, ...]
 
@@ -414,6 +407,17 @@ def _number_of(ident: str) -> str:
     return _digits(f"{meeting}-{item}" if meeting.isdigit() else item)
 
 
+def _status(followup: FollowUp) -> str:
+    """A reported status in words, with the new deadline of an extension: «تمدید تا ۱۴۰۴/۰۳/۰۱»."""
+    status = STATUS_WORDS[followup.status]
+    return status if followup.extended_to is None else f"{status} تا {followup.extended_to.persian()}"
+
+
+def _the_decisions(many: bool) -> tuple[str, str]:
+    """«the decision(s) below» and «it/them», singular or plural."""
+    return ("مصوبات زیر", "آن‌ها") if many else ("مصوبه زیر", "آن")
+
+
 def _deadline(deadline: RelativeDeadline | JalaliDate | None) -> str:
     if deadline is None:
         return NONE
@@ -485,8 +489,8 @@ class _Names:
         entry = self.directory.organisations.get(ident) or self.directory.bodies[ident]
         return entry.name
 
-    def attendee(self, ident: str) -> AttendeeRow:
-        return AttendeeRow(text(self.full_name(ident)), text(self.post(ident) or self.organisation(ident)))
+    def attendee(self, ident: str) -> NameAndPost:
+        return NameAndPost(text(self.full_name(ident)), text(self.post(ident) or self.organisation(ident)))
 
     def salutation(self, ident: str) -> str:
         """«جناب آقای دکتر علی رضایی», «سرکار خانم زهرا موسی‌پور»; empty for someone unnamed."""
@@ -518,7 +522,6 @@ class _Names:
 class _Settings:
     draft: bool
     numbers: Mapping[str, str]
-    issue_date: JalaliDate | None
 
 
 class _Issuer:
@@ -557,11 +560,11 @@ class _Issuer:
         shown = f"{DRAFT} — {display(title)}" if self.settings.draft else display(title)
         return Meta(title=shown, subject=display(title), keywords=display(keywords), created=date.iso())
 
-    def _signers(self, people: Iterable[str], chair: str, body_name: str) -> tuple[Signatory, ...]:
+    def _signers(self, people: Iterable[str], chair: str, body_name: str) -> tuple[NameAndPost, ...]:
         """The given signers, else the office's, else ``chair`` (as «رئیس جلسه …» when without a post)."""
         chosen = list(people) or list(self.office.signatories) or [chair]
         return tuple(
-            Signatory(text(self.names.full_name(p)),
+            NameAndPost(text(self.names.full_name(p)),
                       text(self.names.post(p) or (f"رئیس جلسه {body_name}" if p == chair else "")))
             for p in chosen)
 
@@ -575,7 +578,7 @@ class _Issuer:
         return (*chair_copy, CopyLine(text(ARCHIVE), text("جهت درج در پرونده")))
 
     def _letter(self, key: str, *, template: str, addressee: tuple[str, ...], subject: str,
-                body: tuple[Text, ...], signatories: tuple[Signatory, ...], attachments: tuple[str, ...] = (),
+                body: tuple[Text, ...], signatories: tuple[NameAndPost, ...], attachments: tuple[str, ...] = (),
                 copies: tuple[CopyLine, ...] = (), decisions: tuple[NoticeRow, ...] | tuple[ReminderRow, ...] = (),
                 closing: tuple[Text, ...] = (), keywords: str = "نامه") -> Document:
         date = self.letter_date
@@ -596,14 +599,15 @@ class _Issuer:
 
 
 class _Builder(_Issuer):
-    """Builds the documents of one record."""
+    """Builds the documents of one record; its letters dated ``issue_date`` when given, else the meeting's date."""
 
-    def __init__(self, item: ValidRecord, directory: Directory, settings: _Settings) -> None:
+    def __init__(self, item: ValidRecord, directory: Directory, settings: _Settings,
+                 issue_date: JalaliDate | None) -> None:
         meeting = item.record.meeting
         self.body: Body = directory.bodies[meeting.body]
         self.body_name = self.body.name
-        super().__init__(directory, settings, folder=item.name, letter_date=settings.issue_date or meeting.date,
-                         topic=self.body_name, dated_drafts=settings.issue_date is not None)
+        super().__init__(directory, settings, folder=item.name, letter_date=issue_date or meeting.date,
+                         topic=self.body_name, dated_drafts=issue_date is not None)
         self.item = item
         self.record = item.record
         self.meeting = meeting
@@ -701,17 +705,15 @@ class _Builder(_Issuer):
         where = _digits(meeting) if meeting.isdigit() else JalaliDate.parse(meeting).persian()
         label = f"مصوبه {number} جلسه {where}"
         if body != self.meeting.body and body in self.directory.bodies:
-            label += f" {self.directory.bodies[body].name}"
-        status = STATUS_WORDS[followup.status]
-        if followup.extended_to is not None:
-            status += f" تا {followup.extended_to.persian()}"
+            label += f" {self.names.unit(body)}"
+        status = _status(followup)
         if followup.percent is not None:
             status += f" ({followup.percent}٪)"
         return FollowUpRow(text(label), text(status), text(followup.report or NONE), text(followup.evidence or NONE))
 
     # -- letters -----------------------------------------------------------------------------
 
-    def _signatories(self, people: Iterable[str] = ()) -> tuple[Signatory, ...]:
+    def _signatories(self, people: Iterable[str] = ()) -> tuple[NameAndPost, ...]:
         """The letter's own signers, else the office's, else the chair of the meeting."""
         return self._signers(people, self.meeting.chair, self.body_name)
 
@@ -725,7 +727,7 @@ class _Builder(_Issuer):
         sentence = (f"احتراماً، به پیوست تصویر صورتجلسه {self.body_name} مورخ {meeting.date.long()}"
                     + (f" مشتمل بر {count} مصوبه" if count else "")
                     + " جهت استحضار و دستور اقدام لازم ارسال می‌گردد.")
-        copies = tuple(CopyLine(text(f"ریاست محترم {self.directory.bodies[parent].name}"), text("جهت استحضار"))
+        copies = tuple(CopyLine(text(f"ریاست محترم {self.names.unit(parent)}"), text("جهت استحضار"))
                        for parent in self.body.under if parent != self.body.reports_to)
         return self._letter(
             "letter-forwarding", template="letter.html",
@@ -747,9 +749,7 @@ class _Builder(_Issuer):
                 NoticeRow(text(self._decision_number(i)), text(d.text), text(_deadline(d.deadline)),
                           text("، ".join(self.names.unit(u) for u in d.responsible if u != unit)))
                 for i, d in own)
-            many = len(own) > 1
-            what = "مصوبات زیر" if many else "مصوبه زیر"
-            them = "آن‌ها" if many else "آن"
+            what, them = _the_decisions(len(own) > 1)
             opening = (f"احتراماً، به پیوست تصویر صورتجلسه {self.body_name} مورخ {self.meeting.date.long()} "
                        f"ارسال می‌گردد. {what} که مسئولیت اجرای {them} بر عهده {self.names.unit(unit)} است، "
                        "جهت استحضار و دستور اقدام لازم ابلاغ می‌گردد:")
@@ -780,7 +780,7 @@ class _Builder(_Issuer):
     def brief(self) -> list[Document]:
         """The public news brief (خبر), as HTML and as plain text."""
         record, meeting, names = self.record, self.meeting, self.names
-        parents = [self.directory.bodies[p].name for p in self.body.under]
+        parents = [self.names.unit(p) for p in self.body.under]
         where = f" ذیل {_series(parents)}" if parents else ""
         if meeting.period:
             when = f"{meeting.period} {meeting.date.long()}"
@@ -816,7 +816,7 @@ def documents_for(item: ValidRecord, directory: Directory, *, draft: bool = True
     (``draft=False``) shows the emblem and the numbers given by document key, its letters dated
     ``issue_date`` (default: the meeting's date).
     """
-    builder = _Builder(item, directory, _Settings(draft, numbers or {}, issue_date))
+    builder = _Builder(item, directory, _Settings(draft, numbers or {}), issue_date)
     forwarding = builder.forwarding()
     return [builder.minutes(), *([forwarding] if forwarding else []), *builder.notifications(),
             *builder.spelled_out(), *builder.brief()]
@@ -834,9 +834,6 @@ class _FollowUp(_Issuer):
         super().__init__(directory, settings, folder=followup_folder(as_of), letter_date=as_of,
                          topic=", ".join(directory.bodies[b].name for b in self.bodies),
                          dated_drafts=True)  # the standing is as of that date: drafts say it too
-
-    def _body_name(self, body: str) -> str:
-        return self.directory.bodies[body].name
 
     def _meeting(self, entry: LedgerEntry) -> str:
         """«جلسه ۳», or «جلسه» for a meeting without number."""
@@ -858,9 +855,7 @@ class _FollowUp(_Issuer):
         """The latest reported status (with its new deadline) and what was reported with it."""
         if latest is None:
             return text(NONE)
-        status = STATUS_WORDS[latest.status]
-        if latest.extended_to is not None:
-            status += f" تا {latest.extended_to.persian()}"
+        status = _status(latest)
         return text(f"{status}: {latest.report}" if latest.report else status)
 
     def _row(self, entry: LedgerEntry, with_body: bool) -> LedgerRow:
@@ -870,7 +865,7 @@ class _FollowUp(_Issuer):
             ident=entry.ident,
             text=text(entry.decision.text),
             meeting=text(self._meeting(entry)),
-            meeting_body=text(self._body_name(entry.body)) if with_body else None,
+            meeting_body=text(self.names.unit(entry.body)) if with_body else None,
             meeting_date=text(entry.meeting_date.persian()),
             deadline=text(_deadline(entry.deadline)),
             deadline_note=self._deadline_note(entry),
@@ -898,7 +893,7 @@ class _FollowUp(_Issuer):
         tally = tuple(TallyCell(standing.value, text(word), text(str(counts[standing])))
                       for standing, word in STANDING_WORDS.items())
         title = f"گزارش پیگیری مصوبات تا تاریخ {self.as_of.persian()}"
-        names = [self._body_name(b) for b in self.bodies]
+        names = [self.names.unit(b) for b in self.bodies]
         keywords = ", ".join(["گزارش پیگیری مصوبات", *names])
         view = LedgerView(
             meta=self._meta(title, keywords, self.as_of),
@@ -922,7 +917,7 @@ class _FollowUp(_Issuer):
         return ReminderRow(
             number=text(_number_of(entry.ident)),
             text=text(entry.decision.text),
-            meeting=text(f"{taken} {self._body_name(entry.body)}" if with_body else taken),
+            meeting=text(f"{taken} {self.names.unit(entry.body)}" if with_body else taken),
             deadline=text(_deadline(entry.deadline)),
             partners=text("، ".join(self.names.unit(u) for u in entry.decision.responsible if u != unit)),
         )
@@ -934,8 +929,8 @@ class _FollowUp(_Issuer):
             bodies = dict.fromkeys(entry.body for entry in overdue)
             rows = tuple(self._reminder_row(entry, unit, len(bodies) > 1) for entry in overdue)
             many = len(overdue) > 1
-            what, them = ("مصوبات زیر", "آن‌ها") if many else ("مصوبه زیر", "آن")
-            taken_by = _series([self._body_name(b) for b in bodies])
+            what, them = _the_decisions(many)
+            taken_by = _series([self.names.unit(b) for b in bodies])
             dates = dict.fromkeys(e.meeting_date for e in overdue)
             source = (f"جلسه مورخ {next(iter(dates)).persian()} {taken_by}" if len(dates) == 1
                       else f"جلسات {taken_by}")
@@ -949,7 +944,7 @@ class _FollowUp(_Issuer):
                 addressee=self.names.addressee(unit, next(iter(bodies))),
                 subject=f"پیگیری اجرای {'مصوبات' if many else 'مصوبه'} {taken_by}",
                 body=(text(opening),), decisions=rows, closing=(text(closing),),
-                signatories=self._signers((), chair, self._body_name(chair_body)),
+                signatories=self._signers((), chair, self.names.unit(chair_body)),
                 copies=self._routine_copies(chair, chair_body), keywords="نامه, پیگیری مصوبات"))
         return letters
 
@@ -965,5 +960,5 @@ def followup_documents(records: Sequence[ValidRecord], directory: Directory, as_
     per unit with decisions overdue on that date; all dated ``as_of``, in the folder :func:`followup_folder`.
     Drafts by default; a final one shows the emblem and the numbers given by document key.
     """
-    builder = _FollowUp(records, directory, _Settings(draft, numbers or {}, as_of), as_of)
+    builder = _FollowUp(records, directory, _Settings(draft, numbers or {}), as_of)
     return [builder.ledger(), *builder.reminders()]

@@ -13,14 +13,11 @@ from minutes.diagnostics import RenderError
 from minutes.workspace import Workspace
 
 
-def _escapes(template_name: str | None) -> bool:
-    return not (template_name or "").endswith(".txt")
-
-
 def environment(workspace: Workspace) -> jinja2.Environment:
     """A strict environment: every value escaped in HTML, every undefined name an error."""
     loader = jinja2.FileSystemLoader([str(d) for d in workspace.template_dirs])
-    return jinja2.Environment(loader=loader, autoescape=_escapes, undefined=jinja2.StrictUndefined,
+    escaped = jinja2.select_autoescape(disabled_extensions=("txt",), default=True)  # all but .txt templates
+    return jinja2.Environment(loader=loader, autoescape=escaped, undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
