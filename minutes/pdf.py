@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from minutes import native  # noqa: F401  (first: it imports WeasyPrint quickly)
@@ -28,6 +28,9 @@ from minutes.diagnostics import RenderError
 from minutes.fonts import FontChoice
 from minutes.model import PageSize
 from minutes.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pydyf import PDF
 
 PAPER_MM = {PageSize.A4: (210, 297), PageSize.A5: (148, 210)}
 CSS_PX_PER_MM = 96 / 25.4
@@ -116,7 +119,7 @@ def _warnings_as_errors() -> Iterator[None]:
         raise RenderError("WeasyPrint: " + "; ".join(dict.fromkeys(handler.messages)))
 
 
-def _each_associated_file_once(document: object, pdf: Any) -> None:
+def _each_associated_file_once(document: object, pdf: PDF) -> None:
     """WeasyPrint 70 lists every attached file twice in the catalogue's /AF (Kozea/WeasyPrint#2917,
     fixed after 70.0); keep each once, in order."""
     if "AF" in pdf.catalog:

@@ -9,17 +9,16 @@ import hashlib
 import resource
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from minutes import native  # noqa: F401  (first: it imports WeasyPrint quickly)
-
-# isort: split
-from weasyprint.urls import URLFetcherResponse
 
 from minutes.fonts import FontChoice
 from minutes.parallel import Job, Rendered
 from minutes.pdf import LocalFetcher, PdfRenderer
 from minutes.workspace import Workspace
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcherResponse
 
 
 class _RecordingFetcher(LocalFetcher):
