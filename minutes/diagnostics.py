@@ -67,8 +67,3 @@ class InvalidInput(MinutesError):
 
 class RenderError(MinutesError):
     """A document could not be rendered as configured (fonts, resources, templates)."""
-
-
-def has_errors(diagnostics: list[Diagnostic], *, strict: bool = False) -> bool:
-    """Whether the diagnostics stop the build; warnings count under ``strict``."""
-    return any(strict or d.severity is Severity.ERROR for d in diagnostics)

@@ -9,38 +9,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jdatetime
 
-PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-_ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-_LATIN_DIGITS = "0123456789"
+from minutes.persian import fold_for_search, latin_digits, persian_digits
 
-_TO_LATIN_DIGITS = str.maketrans(
-    PERSIAN_DIGITS + _ARABIC_INDIC_DIGITS, _LATIN_DIGITS + _LATIN_DIGITS
-)
-_TO_PERSIAN_DIGITS = str.maketrans(_LATIN_DIGITS, PERSIAN_DIGITS)
+# Dates as records write them (after latin_digits): 1403/05/17 or 1403-05-17; times: 10:30 or 9:30.
+DATE_PATTERN = re.compile(r"([0-9]{4})([/-])([0-9]{1,2})\2([0-9]{1,2})")
+TIME_PATTERN = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 
-_DATE_PATTERN = re.compile(r"([0-9]{4})([/-])([0-9]{1,2})\2([0-9]{1,2})")
-_TIME_PATTERN = re.compile(r"([0-9]{1,2}):([0-9]{2})")
-
-_MONTH_NAMES_ENGLISH: tuple[str, ...] = tuple(jdatetime.date.j_months_en)
-_MONTH_NAMES_PERSIAN: tuple[str, ...] = tuple(jdatetime.date.j_months_fa)
+MONTH_NAMES_ENGLISH: tuple[str, ...] = tuple(jdatetime.date.j_months_en)
+MONTH_NAMES_PERSIAN: tuple[str, ...] = tuple(jdatetime.date.j_months_fa)
 _WEEKDAY_NAMES_PERSIAN: tuple[str, ...] = tuple(jdatetime.date.j_weekdays_fa)
 
-_ZWNJ = "\u200c"
-_ARABIC_LETTER_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
-_WEEKDAY_SEPARATORS = re.compile(rf"[\s{_ZWNJ}]+")
 
-
-def latin_digits(text: str) -> str:
-    """Replace Persian and Arabic-Indic digits with ASCII digits."""
-    return text.translate(_TO_LATIN_DIGITS)
-
-
-def _persian_digits(text: str) -> str:
-    """Replace ASCII digits with Persian digits."""
-    return text.translate(_TO_PERSIAN_DIGITS)
-
-
-def _days_in_month(year: int, month: int) -> int:
+def days_in_month(year: int, month: int) -> int:
     """Number of days in a Jalali month (month must be 1-12)."""
     if month <= 6:
         return 31
@@ -74,16 +54,16 @@ class JalaliDate:
             return f"month {self.month} does not exist"
         if self.day < 1:
             return f"day {self.day} does not exist"
-        month_length = _days_in_month(self.year, self.month)
+        month_length = days_in_month(self.year, self.month)
         if self.day > month_length:
-            month_name = _MONTH_NAMES_ENGLISH[self.month - 1]
+            month_name = MONTH_NAMES_ENGLISH[self.month - 1]
             return f"{month_name} {self.year} has {month_length} days"
         return None
 
     @classmethod
     def parse(cls, text: str) -> JalaliDate:
         """Parse `1403/05/17` or `1403-05-17`; Persian/Arabic-Indic digits allowed."""
-        match = _DATE_PATTERN.fullmatch(latin_digits(text).strip())
+        match = DATE_PATTERN.fullmatch(latin_digits(text).strip())
         if match is None:
             raise ValueError(f"expected a Jalali date like 1403/05/17, got '{text}'")
         year, _separator, month, day = match.groups()
@@ -130,7 +110,7 @@ class JalaliDate:
     @property
     def month_name(self) -> str:
         """Persian month name, e.g. «مرداد»."""
-        return _MONTH_NAMES_PERSIAN[self.month - 1]
+        return MONTH_NAMES_PERSIAN[self.month - 1]
 
     def __str__(self) -> str:
         return f"{self.year:04d}/{self.month:02d}/{self.day:02d}"
@@ -141,12 +121,12 @@ class JalaliDate:
 
     def persian(self) -> str:
         """Canonical form with Persian digits, e.g. «۱۴۰۳/۰۵/۱۷»."""
-        return _persian_digits(str(self))
+        return persian_digits(str(self))
 
     def long(self, weekday: bool = True) -> str:
         """Spelled-out form, e.g. «چهارشنبه ۱۷ مرداد ۱۴۰۳»."""
-        day = _persian_digits(str(self.day))
-        year = _persian_digits(str(self.year))
+        day = persian_digits(str(self.day))
+        year = persian_digits(str(self.year))
         text = f"{day} {self.month_name} {year}"
         return f"{self.weekday_name} {text}" if weekday else text
 
@@ -161,19 +141,15 @@ class JalaliDate:
         return JalaliDate.from_gregorian(shifted)
 
 
-def _normalize_weekday_name(name: str) -> str:
-    return _WEEKDAY_SEPARATORS.sub("", name.translate(_ARABIC_LETTER_VARIANTS))
-
-
 _WEEKDAY_NUMBERS = {
-    _normalize_weekday_name(name): number
+    fold_for_search(name): number
     for number, name in enumerate(_WEEKDAY_NAMES_PERSIAN)
 }
 
 
 def weekday_from_name(name: str) -> int:
     """Weekday number (0 = Saturday) for a Persian weekday name, spelled loosely."""
-    number = _WEEKDAY_NUMBERS.get(_normalize_weekday_name(name))
+    number = _WEEKDAY_NUMBERS.get(fold_for_search(name))
     if number is None:
         valid_names = ", ".join(_WEEKDAY_NAMES_PERSIAN)
         raise ValueError(f"unknown weekday '{name}'; expected one of: {valid_names}")
@@ -196,7 +172,7 @@ class ClockTime:
     @classmethod
     def parse(cls, text: str) -> ClockTime:
         """Parse `10:30` or `9:30`; Persian/Arabic-Indic digits allowed."""
-        match = _TIME_PATTERN.fullmatch(latin_digits(text).strip())
+        match = TIME_PATTERN.fullmatch(latin_digits(text).strip())
         if match is None:
             raise ValueError(f"expected a time like 10:30, got '{text}'")
         hour, minute = match.groups()
@@ -212,4 +188,4 @@ class ClockTime:
 
     def persian(self) -> str:
         """Time with Persian digits, e.g. «۱۰:۳۰»."""
-        return _persian_digits(str(self))
+        return persian_digits(str(self))

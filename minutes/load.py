@@ -23,6 +23,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from minutes.diagnostics import Diagnostic, InvalidInput
+from minutes.persian import line_col
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 50
@@ -128,7 +129,6 @@ class _Builder:
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, MappingNode)
         result: dict[str, Any] = {}
-        first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.problem(key_node, "yaml-key")
@@ -137,19 +137,12 @@ class _Builder:
             if key == "<<":
                 self.problem(key_node, "yaml-merge")
                 continue
-            if key in first_seen:
-                self.problem(key_node, "duplicate-key", name=key, first_line=first_seen[key])
+            if key in result:
+                self.problem(key_node, "duplicate-key", name=key, first_line=self.key_positions[(*path, key)][0])
                 continue
-            first_seen[key] = key_node.start_mark.line + 1
             self.key_positions[(*path, key)] = _start(key_node)
             result[key] = self.build(value_node, (*path, key))
         return result
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of the character at ``offset`` in ``text``."""
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _wide_encoding(raw: bytes) -> str | None:
@@ -183,7 +176,7 @@ def decode(raw: bytes, display_name: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         good = raw[: error.start].decode("utf-8")
-        line, column = _position(good, len(good))
+        line, column = line_col(good, len(good))
         variant = "windows-1256" if _looks_like_windows_1256(raw, error.start) else None
         raise InvalidInput([Diagnostic.of(display_name, line, column, "encoding", variant=variant,
                                           byte=f"{raw[error.start]:02x}")]) from None
@@ -217,7 +210,7 @@ def parse(text: str, path: Path, display_name: str) -> LoadedFile:
     except yaml.MarkedYAMLError as error:
         raise InvalidInput([_syntax_error(error, display_name)]) from None
     except yaml.reader.ReaderError as error:
-        line, column = _position(text, error.position)
+        line, column = line_col(text, error.position)
         raise InvalidInput([Diagnostic.of(display_name, line, column, "bad-character",
                                           codepoint=f"{error.character:04X}")]) from None
     if root is None or not isinstance(root, MappingNode):

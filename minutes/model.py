@@ -21,7 +21,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from minutes.jalali import ClockTime, JalaliDate, latin_digits
+from minutes.jalali import ClockTime, JalaliDate
+from minutes.persian import latin_digits
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 

@@ -25,10 +25,10 @@ _SPACE_RUN = re.compile(r"[ \t]+")
 _LINE_EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 
 _LATIN_DIGITS = "0123456789"
-_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-_TO_PERSIAN_DIGITS = str.maketrans(_LATIN_DIGITS + _ARABIC_INDIC_DIGITS, _PERSIAN_DIGITS * 2)
-_TO_LATIN_DIGITS = str.maketrans(_PERSIAN_DIGITS + _ARABIC_INDIC_DIGITS, _LATIN_DIGITS * 2)
+_TOPERSIAN_DIGITS = str.maketrans(_LATIN_DIGITS + _ARABIC_INDIC_DIGITS, PERSIAN_DIGITS * 2)
+_TO_LATIN_DIGITS = str.maketrans(PERSIAN_DIGITS + _ARABIC_INDIC_DIGITS, _LATIN_DIGITS * 2)
 _DIGIT_CLASS = "0-9\u0660-\u0669\u06f0-\u06f9"
 
 _NON_SPACE_RUN = re.compile(r"\S+")
@@ -136,13 +136,18 @@ def persian_digits(text: str) -> str:
     every URL or e-mail address) keeps its digits.
     """
     return _NON_SPACE_RUN.sub(
-        lambda token: token[0] if _LATIN_LETTER.search(token[0]) else token[0].translate(_TO_PERSIAN_DIGITS), text
+        lambda token: token[0] if _LATIN_LETTER.search(token[0]) else token[0].translate(_TOPERSIAN_DIGITS), text
     )
 
 
 def display(text: str) -> str:
     """The text as it is rendered: normalized, with Persian digits."""
     return persian_digits(normalize(text))
+
+
+def latin_digits(text: str) -> str:
+    """Persian and Arabic-Indic digits replaced with ASCII digits."""
+    return text.translate(_TO_LATIN_DIGITS)
 
 
 def fold_for_search(text: str) -> str:
@@ -205,7 +210,6 @@ def lint(text: str) -> list[Suggestion]:
 
 def _record(original: str, suggestions: list[Suggestion], edit: Suggestion) -> list[Suggestion]:
     """Add ``edit``, made on the corrected text, to ``suggestions`` made on ``original``."""
-    current = apply(original, suggestions)
     start, end = edit.offset, edit.offset + edit.length
     before: list[Suggestion] = []
     clashing: list[tuple[Suggestion, int, int]] = []  # with its span in the corrected text
@@ -226,6 +230,7 @@ def _record(original: str, suggestions: list[Suggestion], edit: Suggestion) -> l
         moved = Suggestion(start - shift_before, edit.length, edit.replacement, edit.code, edit.message)
         return [*before, moved, *after]
 
+    current = apply(original, suggestions)
     (first, first_start, _), (last, _, last_end) = clashing[0], clashing[-1]
     shift_through = shift_before + sum(len(s.replacement) - s.length for s, _, _ in clashing)
     merged_start = start - shift_before if start < first_start else first.offset

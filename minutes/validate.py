@@ -21,10 +21,19 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from minutes.diagnostics import Diagnostic, InvalidInput, Severity
-from minutes.jalali import JalaliDate, latin_digits, weekday_from_name
+from minutes.jalali import (
+    DATE_PATTERN,
+    MONTH_NAMES_ENGLISH,
+    MONTH_NAMES_PERSIAN,
+    TIME_PATTERN,
+    JalaliDate,
+    days_in_month,
+    weekday_from_name,
+)
 from minutes.load import LoadedFile, load_file
 from minutes.messages import Phrase
 from minutes.model import ID_PATTERN, Directory, Record, Status
+from minutes.persian import latin_digits
 from minutes.workspace import Workspace
 
 # pydantic error types that are worded without the input's value.
@@ -43,8 +52,6 @@ VALUE_CODES = {
     "bool_parsing": "bad-boolean",
     "bad-deadline": "bad-deadline",
 }
-DATE_SHAPE = re.compile(r"([0-9]{4})([/-])([0-9]{1,2})\2([0-9]{1,2})")
-TIME_SHAPE = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 GREGORIAN_YEARS = range(1800, 2200)
 
 
@@ -119,7 +126,7 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
 
 def _date_problem(value: str) -> dict[str, Any]:
     """The ``bad-date`` details saying why ``value`` is not a real Jalali date."""
-    match = DATE_SHAPE.fullmatch(latin_digits(value).strip())
+    match = DATE_PATTERN.fullmatch(latin_digits(value).strip())
     if match is None:
         return {"value": value}
     year, month, day = int(match[1]), int(match[3]), int(match[4])
@@ -130,22 +137,14 @@ def _date_problem(value: str) -> dict[str, Any]:
         return {"variant": "month", "date": date, "month": month}
     if day < 1:
         return {"variant": "day", "date": date, "day": day}
-    days = max(length for length in (29, 30, 31) if _is_real_date(year, month, length))
-    month_name = Phrase(jdatetime.date.j_months_en[month - 1], jdatetime.date.j_months_fa[month - 1])
-    return {"variant": "month-length", "date": date, "month": month_name, "year": year, "days": days}
-
-
-def _is_real_date(year: int, month: int, day: int) -> bool:
-    try:
-        JalaliDate(year, month, day)
-    except ValueError:
-        return False
-    return True
+    month_name = Phrase(MONTH_NAMES_ENGLISH[month - 1], MONTH_NAMES_PERSIAN[month - 1])
+    return {"variant": "month-length", "date": date, "month": month_name, "year": year,
+            "days": days_in_month(year, month)}
 
 
 def _time_problem(value: str) -> dict[str, Any]:
     """The ``bad-time`` details saying why ``value`` is not a real time of day."""
-    match = TIME_SHAPE.fullmatch(latin_digits(value).strip())
+    match = TIME_PATTERN.fullmatch(latin_digits(value).strip())
     if match is None:
         return {"value": value}
     return {"variant": "hour" if int(match[1]) > 23 else "minute", "value": value.strip()}
@@ -195,7 +194,7 @@ def _schema_diagnostic(source: LoadedFile, model: type[BaseModel], item: ErrorDe
         return here("expected-text")
     if not on_key and isinstance(_given(source.data, loc), str):
         value = _given(source.data, loc)
-    if kind == "bad-date" or (kind == "bad-deadline" and DATE_SHAPE.fullmatch(latin_digits(value).strip())):
+    if kind == "bad-date" or (kind == "bad-deadline" and DATE_PATTERN.fullmatch(latin_digits(value).strip())):
         return here("bad-date", **_date_problem(value))
     if kind == "bad-time":
         return here("bad-time", **_time_problem(value))
@@ -207,9 +206,6 @@ def _schema_diagnostic(source: LoadedFile, model: type[BaseModel], item: ErrorDe
         return here("bad-number", variant="max", value=value, limit=context["le"])
     if kind == "enum":
         return here("bad-choice", value=value, choices=_listing(re.findall(r"'([^']*)'", context["expected"])))
-    if "-" in kind:  # a check of the model's own that the catalogue does not word yet: its code and text
-        line, column = source.position(loc, key=on_key)
-        return Diagnostic(source.display_name, line, column, kind, item["msg"])
     return here("invalid-value", detail=item["msg"])
 
 
@@ -401,12 +397,17 @@ def _record_checks(item: ValidRecord, directory: Directory, known_decisions: set
             yield from free_or_ref(("letters", i, "copies", j, "to"), copy.to)
 
 
-def _decision_id_clashes(requested: list[ValidRecord], others: list[ValidRecord]) -> Iterable[Diagnostic]:
-    """Each requested record that gives a decision id some other record in ``data/`` also gives."""
+def _givers(records: Iterable[ValidRecord]) -> dict[str, list[ValidRecord]]:
+    """Every decision id the records give, with the records giving it."""
     givers: dict[str, list[ValidRecord]] = {}
-    for item in [*requested, *others]:
+    for item in records:
         for i in range(len(item.record.decisions)):
             givers.setdefault(item.decision_id(i), []).append(item)
+    return givers
+
+
+def _decision_id_clashes(requested: list[ValidRecord], givers: dict[str, list[ValidRecord]]) -> Iterable[Diagnostic]:
+    """Each requested record that gives a decision id some other record in ``data/`` also gives."""
     for item in requested:
         for i in range(len(item.record.decisions)):
             ident = item.decision_id(i)
@@ -440,10 +441,11 @@ def validate(workspace: Workspace, record_paths: list[Path] | None = None) -> Va
     for source, _ in parts:
         problems.extend(_directory_references(source, directory))
 
-    requested_paths = [p.resolve() for p in (record_paths or workspace.record_files())]
+    all_paths = workspace.record_files()
+    requested_paths = [p.resolve() for p in (record_paths or all_paths)]
     if not requested_paths:
         problems.append(Diagnostic.of(workspace.display_name(workspace.meetings), 1, 1, "no-records"))
-    others = [p for p in workspace.record_files() if p.resolve() not in requested_paths]
+    others = [p for p in all_paths if p.resolve() not in requested_paths]
     requested: list[ValidRecord] = []
     other_records: list[ValidRecord] = []
     for path in [*requested_paths, *others]:
@@ -457,11 +459,11 @@ def validate(workspace: Workspace, record_paths: list[Path] | None = None) -> Va
         record = _check_model(source, Record, sink)
         if record is not None:
             (requested if is_requested else other_records).append(ValidRecord(path.stem, source, record))
-    known_decisions = {item.decision_id(i) for item in [*requested, *other_records]
-                       for i in range(len(item.record.decisions))}
+    givers = _givers([*requested, *other_records])
+    known_decisions = set(givers)
     for item in requested:
         problems.extend(_record_checks(item, directory, known_decisions))
-    problems.extend(_decision_id_clashes(requested, other_records))
+    problems.extend(_decision_id_clashes(requested, givers))
 
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidInput(problems)
