@@ -28,14 +28,13 @@ from minutes.fonts import choose_font
 from minutes.jalali import JalaliDate
 from minutes.load import parse
 from minutes.model import Directory, Issued, Record
-from minutes.registry import IssueRow, Registry
+from minutes.registry import REGISTRY_NAME, IssueRow, Registry
 from minutes.render import environment, render_document
 from minutes.search import TABLE as SEARCH_TABLE
 from minutes.search import index_record, record_texts
 from minutes.validate import ValidRecord, validate
 from minutes.workspace import Workspace
 
-REGISTRY_NAME = "registry.sqlite"
 STAGING = ".staging"
 SOURCE_NAME = "meeting.yaml"
 PAUSE_VARIABLE = "MINUTES_ISSUE_PAUSE"  # test hook: pause at a named step so a test can kill the process
@@ -107,10 +106,14 @@ def render_originals(workspace: Workspace, item: ValidRecord, directory: Directo
 def _remove_leftovers(archive: Path, registry: Registry) -> None:
     """Staging folders and bags the register does not know: what a killed issue left (under the lock)."""
     shutil.rmtree(archive / STAGING, ignore_errors=True)
-    known = registry.folders()
-    for bag in archive.glob("*/v*"):
-        if bag.is_dir() and bag.relative_to(archive).as_posix() not in known:
-            shutil.rmtree(bag)
+    for bag in _unlisted_bags(archive, registry.folders()):
+        shutil.rmtree(bag)
+
+
+def _unlisted_bags(archive: Path, known: set[str]) -> list[Path]:
+    """The bag folders (``<record>/v<N>``) in ``archive`` that are not among the ``known`` folders."""
+    return [bag for bag in sorted(archive.glob("*/v*"))
+            if bag.is_dir() and bag.relative_to(archive).as_posix() not in known]
 
 
 def _bag(staging: Path, files: dict[str, bytes], source: bytes, directory_files: list[Path],
@@ -246,11 +249,10 @@ def verify(archive: Path) -> list[str]:
     registry = Registry(archive / REGISTRY_NAME)
     try:
         rows = registry.all_issues()
-        known = registry.folders()
     finally:
         registry.close()
     problems = [problem for row in rows for problem in _check_bag(archive, row)]
-    problems += [f"{bag}: a bag the register does not list" for bag in sorted(archive.glob("*/v*"))
-                 if bag.relative_to(archive).as_posix() not in known]
+    problems += [f"{bag}: a bag the register does not list"
+                 for bag in _unlisted_bags(archive, {row.folder for row in rows})]
     pdfs = [pdf for row in rows for pdf in sorted((archive / row.folder / "data").rglob("*.pdf"))]
     return problems + (verapdf_problems(pdfs) or [])

@@ -212,8 +212,7 @@ def _cmd_new(args: argparse.Namespace, workspace: Workspace, console: Console) -
     from minutes.new import new_record, write_new
     from minutes.validate import validate
 
-    today = JalaliDate.parse(args.date) if args.date else JalaliDate.today()
-    record = new_record(workspace, validate(workspace), args.body, today)
+    record = new_record(workspace, validate(workspace), args.body, args.date or JalaliDate.today())
     write_new(record)
     console.out(workspace.display_name(record.path))
     return EXIT_OK
@@ -231,7 +230,7 @@ def _cmd_issue(args: argparse.Namespace, workspace: Workspace, console: Console)
         console.err("error: --supersede and --reason go together: say why the new version replaces the old")
         return EXIT_USAGE
     result = issue_record(workspace, args.record, _archive_dir(args, workspace),
-                          issue_date=JalaliDate.parse(args.date) if args.date else JalaliDate.today(),
+                          issue_date=args.date or JalaliDate.today(),
                           supersede_reason=args.reason, progress=console.err)
     for key, number in result.numbers.items():
         console.out(f"{key}\t{number}")
@@ -242,7 +241,7 @@ def _cmd_issue(args: argparse.Namespace, workspace: Workspace, console: Console)
 def _cmd_verify(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
     from minutes.archive import verify
 
-    archive = Path(args.archive_dir).resolve() if args.archive_dir else _archive_dir(args, workspace)
+    archive = _archive_dir(args, workspace)
     problems = verify(archive)
     for problem in problems:
         console.out(problem)
@@ -252,7 +251,7 @@ def _cmd_verify(args: argparse.Namespace, workspace: Workspace, console: Console
 
 
 def _cmd_search(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
-    from minutes.archive import REGISTRY_NAME
+    from minutes.registry import REGISTRY_NAME
     from minutes.search import open_index, search
 
     index = _archive_dir(args, workspace) / REGISTRY_NAME
@@ -375,7 +374,8 @@ def parser() -> argparse.ArgumentParser:
                               description="Write data/meetings/<body>-<number>.yaml for the next meeting, "
                                           "dated today (Jalali), with the body's members as attendees.")
     new.add_argument("--body", metavar="ID", help="the body (default: that of the latest record)")
-    new.add_argument("--date", metavar="JALALI", help="the meeting date instead of today, e.g. 1404/02/01")
+    new.add_argument("--date", type=_jalali_date, metavar="JALALI",
+                     help="the meeting date instead of today, e.g. 1404/02/01")
     new.set_defaults(run=_cmd_new)
 
     issue = commands.add_parser("issue", help="number a record's documents and archive the final originals",
@@ -384,7 +384,7 @@ def parser() -> argparse.ArgumentParser:
                                             "embedded, and store them in a BagIt bag in the archive. The record "
                                             "in data/ is never changed.")
     issue.add_argument("record", type=Path, metavar="RECORD", help="the meeting record to issue")
-    issue.add_argument("--date", metavar="JALALI", help="the issue date (default: today in Tehran)")
+    issue.add_argument("--date", type=_jalali_date, metavar="JALALI", help="the issue date (default: today in Tehran)")
     issue.add_argument("--archive", metavar="DIR", help="the archive folder (default: archive/ in the workspace)")
     issue.add_argument("--supersede", action="store_true", help="issue a new version of an issued record")
     issue.add_argument("--reason", metavar="TEXT", help="why the new version replaces the old (with --supersede)")
@@ -394,9 +394,9 @@ def parser() -> argparse.ArgumentParser:
                                         description="Validate every bag (sha512), the register's hashes and "
                                                     "numbers, and the record embedded in every PDF; list "
                                                     "each difference with the file it concerns.")
-    check_archive.add_argument("archive_dir", nargs="?", metavar="ARCHIVE",
+    check_archive.add_argument("archive", nargs="?", metavar="ARCHIVE",
                                help="the archive folder (default: archive/ in the workspace)")
-    check_archive.set_defaults(run=_cmd_verify, archive=None)
+    check_archive.set_defaults(run=_cmd_verify)
 
     find = commands.add_parser("search", help="search the text of issued records",
                                description="Full-text search over the archive that matches ی/ي, ک/ك, "

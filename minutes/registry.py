@@ -16,6 +16,7 @@ from pathlib import Path
 from minutes.diagnostics import MinutesError
 from minutes.jalali import JalaliDate
 
+REGISTRY_NAME = "registry.sqlite"  # the register's file in an archive folder
 LOCK_WAIT_SECONDS = 600
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS issues (
@@ -113,10 +114,14 @@ class Registry:
 
     def next_numbers(self, documents: list[str], pattern: str, unit: str, year: int) -> dict[str, str]:
         """The next serial numbers of ``year`` for ``documents`` (call inside :meth:`transaction`)."""
+        return {document: format_number(pattern, unit, year, serial)
+                for serial, document in enumerate(documents, start=self._last_serial(year) + 1)}
+
+    def _last_serial(self, year: int) -> int:
+        """The highest serial number given in ``year`` (0 before the first)."""
         (last,) = self.connection.execute("SELECT COALESCE(MAX(serial), 0) FROM numbers WHERE year = ?",
                                           (year,)).fetchone()
-        return {document: format_number(pattern, unit, year, serial)
-                for serial, document in enumerate(documents, start=last + 1)}
+        return int(last)
 
     def add_issue(self, record: str, version: int, issued_on: JalaliDate, folder: str, source_sha256: str,
                   reason: str | None, numbers: dict[str, str]) -> None:
@@ -124,9 +129,7 @@ class Registry:
         cursor = self.connection.execute(
             "INSERT INTO issues (record, version, issued_on, folder, source_sha256, reason) "
             "VALUES (?, ?, ?, ?, ?, ?)", (record, version, str(issued_on), folder, source_sha256, reason))
-        (last,) = self.connection.execute("SELECT COALESCE(MAX(serial), 0) FROM numbers WHERE year = ?",
-                                          (issued_on.year,)).fetchone()
-        for serial, (document, number) in enumerate(numbers.items(), start=last + 1):
+        for serial, (document, number) in enumerate(numbers.items(), start=self._last_serial(issued_on.year) + 1):
             try:
                 self.connection.execute(
                     "INSERT INTO numbers (number, year, serial, issue_id, document) VALUES (?, ?, ?, ?, ?)",

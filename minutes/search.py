@@ -10,9 +10,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from minutes.persian import fold_for_search
-from minutes.validate import ValidRecord
+
+if TYPE_CHECKING:
+    from minutes.validate import ValidRecord
 
 SNIPPET_RADIUS = 40
 TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(

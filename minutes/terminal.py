@@ -10,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TextIO
 
-import arabic_reshaper
-from bidi.algorithm import get_display  # the pure-Python one mirrors brackets; the Rust one does not
-
 ENVIRONMENT_SWITCH = "MINUTES_BIDI_TERMINAL"
 
 
@@ -24,4 +21,7 @@ def wanted(flag: bool, environ: Mapping[str, str], stream: TextIO) -> bool:
 
 def visual(text: str) -> str:
     """Each line reshaped and put in visual order, for display on a terminal only."""
+    import arabic_reshaper  # only when asked for: most runs never reshape
+    from bidi.algorithm import get_display  # the pure-Python one mirrors brackets; the Rust one does not
+
     return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))

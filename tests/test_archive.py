@@ -15,9 +15,9 @@ import pikepdf
 import pytest
 from conftest import ROOT, SEED_RECORD, comparable, pdftotext
 
-from minutes.archive import PAUSE_VARIABLE, REGISTRY_NAME, load_issued, render_originals, verify
+from minutes.archive import PAUSE_VARIABLE, load_issued, render_originals, verify
 from minutes.cli import main
-from minutes.registry import Registry
+from minutes.registry import REGISTRY_NAME, Registry
 from minutes.validate import validate
 from minutes.workspace import Workspace
 

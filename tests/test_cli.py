@@ -134,3 +134,14 @@ def test_lint_reports_and_fixes(tmp_path: Path, capsys: pytest.CaptureFixture[st
     remaining = fixed.out.splitlines()
     assert 0 < len(remaining) < len(before)
     assert not any(": half-space:" in line for line in remaining)
+
+
+@pytest.mark.parametrize("command", [["new"], ["issue", f"data/meetings/{SEED_RECORD}.yaml"]])
+def test_a_date_that_does_not_exist_is_a_usage_error_and_nothing_is_written(
+        workspace: Workspace, command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    before = sorted(p for p in workspace.root.rglob("*"))
+    with pytest.raises(SystemExit) as exit_:
+        main(["-C", str(workspace.root), *command, "--date", "1404/13/40"])
+    assert exit_.value.code == 2
+    assert "1404/13/40 is not a real Jalali date: month 13 does not exist" in capsys.readouterr().err
+    assert sorted(p for p in workspace.root.rglob("*")) == before
