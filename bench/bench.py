@@ -26,7 +26,6 @@ import tempfile
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -46,16 +45,6 @@ EDITED = (10, 31, 52, 73, 94, 115, 136, 157, 178, 199)  # edited one at a time: 
 # items (record number mod 5) twice
 NOOP_RUNS = 5
 WARM_RUNS = 15
-
-
-@dataclass(frozen=True)
-class _Only(Workspace):
-    """The workspace as seen by a naive one-document process: only the records it needs."""
-
-    only: tuple[Path, ...] = ()
-
-    def record_files(self) -> list[Path]:
-        return list(self.only)
 
 
 def _child_build(root: str, out: str, jobs: str) -> None:
@@ -79,8 +68,9 @@ def _child_naive(root: str, record: str, previous: str, key: str, out: str) -> N
     from minutes.validate import validate
 
     workspace = Workspace.at(root)
-    paths = tuple(workspace.meetings / f"{name}.yaml" for name in sorted({record, previous}) if name)
-    validated = validate(_Only(workspace.root, paths), [workspace.meetings / f"{record}.yaml"])
+    paths = [workspace.meetings / f"{name}.yaml" for name in (record, previous) if name]
+    only_these = workspace.limited_to(paths)  # a naive process reads just the records it needs
+    validated = validate(only_these, [workspace.meetings / f"{record}.yaml"])
     assert validated.directory.office is not None
     document = next(d for d in documents_for(validated.records[0], validated.directory) if d.key == key)
     font = choose_font(workspace, validated.directory.office.font)

@@ -28,7 +28,6 @@ from minutes.workspace import Workspace
 if TYPE_CHECKING:
     from minutes.context import Document
     from minutes.fonts import FontChoice
-    from minutes.model import PageSize
     from minutes.validate import Validated, ValidRecord
     from minutes.worker import Warm
 
@@ -91,13 +90,10 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class Output:
-    """A rendered document ready to write: its bytes and, for a PDF, its pages and paper."""
+    """A rendered document ready to write: where it goes and its bytes."""
 
-    document: Document
     target: Path
     data: bytes
-    pages: int | None = None
-    page_size: PageSize | None = None
 
 
 def _file_mode() -> int:
@@ -165,25 +161,15 @@ def render_outputs(workspace: Workspace, documents: list[Document], out_dir: Pat
     for document, target, page in zip(documents, targets, pages, strict=True):
         if renderer is not None and document.is_pdf:
             pdf = renderer.render(page, document.papers)
-            outputs.append(Output(document, target, pdf.data, pdf.pages, pdf.paper))
+            outputs.append(Output(target, pdf.data))
         else:
-            outputs.append(Output(document, target, page.encode("utf-8")))
+            outputs.append(Output(target, page.encode("utf-8")))
         if progress:
             progress(f"rendered {workspace.display_name(target)}")
     return outputs
 
 
 # -- which records are out of date ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Visible(Workspace):
-    """The workspace as validation sees it when only some records matter (see :func:`_validate`)."""
-
-    visible: tuple[Path, ...] = ()
-
-    def record_files(self) -> list[Path]:
-        return sorted(self.visible)
 
 
 @dataclass
@@ -253,7 +239,7 @@ def _validate(inputs: _Inputs, stale: list[Path], requested: list[Path]) -> Vali
         visible = chosen | {inputs.by_name[owners[ref]] for ref in old_refs
                             if ref in owners and owners[ref] in inputs.by_name}
         try:
-            validated = validate(_Visible(workspace.root, tuple(sorted(visible))), stale)
+            validated = validate(workspace.limited_to(visible), stale)
         except InvalidInput:
             validated = validate(workspace, stale)
         unseen = {path for path in others if path not in visible}
@@ -276,7 +262,7 @@ def _validate(inputs: _Inputs, stale: list[Path], requested: list[Path]) -> Vali
 
 def _render_environment(workspace: Workspace, font: FontChoice, system_fonts: list[str], hashes: FileHashes) -> str:
     """What every PDF depends on besides its HTML: stylesheet, font files, versions."""
-    style = next((d / "style.css" for d in workspace.template_dirs if (d / "style.css").is_file()), None)
+    style = workspace.template_file("style.css")
     font_files = [hashes.of(path) for _, path in font.files] + [hashes.of(Path(p)) for p in system_fonts]
     return digest(rendering_versions(), hashes.of(style) if style else "", font.stylesheet(workspace),
                   *font.embedded_names, *font_files)
@@ -364,7 +350,7 @@ def build(workspace: Workspace, record_paths: list[Path] | None, out_dir: Path, 
     if gone:
         for name in gone:
             del manifest.records[name]
-        manifest.save(manifest_path)
+        write_atomically(manifest_path, manifest.encode())
     count = sum(len(manifest.records[inputs.name(path)].outputs) for path in requested)
     return BuildResult((), (), tuple(manifest.notices), up_to_date=count, removed=removed)
 
@@ -422,7 +408,7 @@ def _rebuild(inputs: _Inputs, requested: list[Path], stale: list[Path], gone: li
     manifest.system_fonts = system_fonts
     checked = {item.source.display_name for item in validated.records}
     manifest.warned = any(d.file not in checked for d in validated.warnings)
-    manifest.save(manifest_path)
+    write_atomically(manifest_path, manifest.encode())
     return BuildResult(written, validated.warnings, tuple(manifest.notices), up_to_date, removed, peak)
 
 

@@ -19,8 +19,6 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,8 +75,7 @@ class FileHashes:
         parts = urlsplit(url)
         name = unquote(parts.path)
         if parts.scheme == "template":
-            found = next((d / name for d in workspace.template_dirs if "/" not in name and (d / name).is_file()),
-                         None)
+            found = workspace.template_file(name)
             return self.of(found) if found else MISSING
         if parts.scheme == "file":
             return self.of(Path(name))
@@ -163,21 +160,13 @@ class Manifest:
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return cls()
 
-    def save(self, path: Path) -> None:
-        """Write the manifest through a temporary file and a rename."""
+    def encode(self) -> bytes:
+        """The manifest as the file :meth:`load` reads (written atomically by the build)."""
         records = {name: dict(vars(entry), outputs={file: vars(output) for file, output in entry.outputs.items()})
                    for name, entry in sorted(self.records.items())}  # not asdict(), which deep-copies, slowly
         data = {"format": FORMAT, "notices": self.notices, "system_fonts": self.system_fonts, "warned": self.warned,
                 "records": records}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def owners(self) -> dict[str, str]:
         """Decision id → the record (path) that gives it."""

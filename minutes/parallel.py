@@ -54,7 +54,6 @@ class Rendered:
     target: Path
     data: bytes
     pages: int
-    paper: PageSize
     resources: dict[str, str]
     peak_rss_mb: float
 
@@ -116,6 +115,8 @@ class Renderers:
     def render(self, workspace: Workspace, font: FontChoice, jobs: Sequence[Job], *,
                renderer: TrackingRenderer | None = None) -> Iterator[Rendered]:
         """Render ``jobs`` (with ``renderer`` when given), yielding each PDF as it is done."""
+        if not jobs:  # nothing to render: WeasyPrint is not even loaded
+            return
         ordered = sorted(jobs, key=lambda job: len(job.html), reverse=True)
         if not self.workers or renderer is not None:
             if renderer is None:

@@ -71,11 +71,11 @@ class LocalFetcher(URLFetcher):
     own first), so templates can use assets that a workspace may override, like the watermark.
     """
 
-    def __init__(self, roots: list[Path], template_dirs: list[Path]) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__(allowed_protocols={"data", "file", "template"}, allow_redirects=False,
                          fail_on_errors=True)
-        self.roots = [root.resolve() for root in roots]
-        self.template_dirs = template_dirs
+        self.workspace = workspace
+        self.roots = [root.resolve() for root in workspace.resource_roots]
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         parts = urlsplit(url)
@@ -83,13 +83,17 @@ class LocalFetcher(URLFetcher):
             return super().fetch(url, headers)
         if parts.scheme == "template":
             name = unquote(parts.path)
-            found = next((d / name for d in self.template_dirs if "/" not in name and (d / name).is_file()), None)
+            found = self.workspace.template_file(name)
             if found is None:
                 raise FatalURLFetchingError(f"refused URL {url}: no file {name} in the template folders")
-            return self.fetch(found.as_uri(), headers)
+            return self._file(found.as_uri(), found)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise FatalURLFetchingError(f"refused URL {url}: only files in the workspace may be used")
-        target = Path(unquote(parts.path)).resolve()  # follows symlinks and '..'
+        return self._file(url, Path(unquote(parts.path)))
+
+    def _file(self, url: str, path: Path) -> URLFetcherResponse:
+        """The file at ``path`` (asked for as ``url``), when it lies below an allowed folder."""
+        target = path.resolve()  # follows symlinks and '..'
         if not target.is_file() or not any(target.is_relative_to(root) for root in self.roots):
             allowed = ", ".join(str(root) for root in self.roots)
             raise FatalURLFetchingError(f"refused URL {url}: not a file under {allowed}")
@@ -128,11 +132,10 @@ def _each_associated_file_once(document: object, pdf: PDF) -> None:
 
 @dataclass(frozen=True)
 class RenderedPdf:
-    """A rendered PDF, its number of pages and its paper."""
+    """A rendered PDF and its number of pages."""
 
     data: bytes
     pages: int
-    paper: PageSize
 
 
 class PdfRenderer:
@@ -142,13 +145,13 @@ class PdfRenderer:
     whose ``@page`` rules (size, margins) live in the template stylesheet.
     """
 
-    def __init__(self, workspace: Workspace, font: FontChoice) -> None:
+    def __init__(self, workspace: Workspace, font: FontChoice, fetcher: LocalFetcher | None = None) -> None:
         self.workspace = workspace
         self.font = font
-        self.fetcher = LocalFetcher(workspace.resource_roots, workspace.template_dirs)
+        self.fetcher = fetcher or LocalFetcher(workspace)
         self.base_url = workspace.root.as_uri() + "/"
         self.font_config = FontConfiguration()
-        style = next((d / "style.css" for d in workspace.template_dirs if (d / "style.css").is_file()), None)
+        style = workspace.template_file("style.css")
         if style is None:
             raise RenderError("style.css not found in " + ", ".join(map(str, workspace.template_dirs)))
         with _warnings_as_errors():
@@ -193,4 +196,4 @@ class PdfRenderer:
         if unexpected or not embedded:
             raise RenderError(f"the PDF would embed {sorted(embedded)} instead of {self.font.family}: "
                               "check the font files and the stylesheet's font-family")
-        return RenderedPdf(data, len(document.pages), paper)
+        return RenderedPdf(data, len(document.pages))

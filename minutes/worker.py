@@ -25,7 +25,7 @@ class _RecordingFetcher(LocalFetcher):
     """The confined fetcher, noting the hash of every workspace file it serves."""
 
     def __init__(self, workspace: Workspace) -> None:
-        super().__init__(workspace.resource_roots, workspace.template_dirs)
+        super().__init__(workspace)
         self.fetched: dict[str, str] = {}
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
@@ -45,14 +45,13 @@ class TrackingRenderer(PdfRenderer):
     """A :class:`PdfRenderer` that also says which files each document fetched (for the build cache)."""
 
     def __init__(self, workspace: Workspace, font: FontChoice) -> None:
-        super().__init__(workspace, font)
         self.recorder = _RecordingFetcher(workspace)
-        self.fetcher = self.recorder
+        super().__init__(workspace, font, self.recorder)
 
     def render_job(self, job: Job) -> Rendered:
         self.recorder.fetched = {}
         pdf = self.render(job.html, job.papers)
-        return Rendered(job.target, pdf.data, pdf.pages, pdf.paper, dict(self.recorder.fetched), peak_rss_mb())
+        return Rendered(job.target, pdf.data, pdf.pages, dict(self.recorder.fetched), peak_rss_mb())
 
 
 class Warm:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,14 @@ class Workspace:
         """The only folders the PDF renderer may read files from."""
         return [*self.template_dirs, self.fonts, self.assets]
 
+    def template_file(self, name: str) -> Path | None:
+        """The file ``name`` in the first template folder that has it (a plain name, no folders)."""
+        return next((d / name for d in self.template_dirs if "/" not in name and (d / name).is_file()), None)
+
+    def limited_to(self, records: Iterable[Path]) -> Workspace:
+        """This workspace as if ``data/meetings/`` held only ``records``."""
+        return _Limited(self.root, tuple(sorted(records)))
+
     def directory_files(self) -> list[Path]:
         """Every YAML file under ``data/`` that is not a meeting record."""
         return sorted(p for p in self.data.glob("*.yaml") if p.is_file())
@@ -64,3 +73,13 @@ class Workspace:
             return os.path.relpath(path)
         except ValueError:
             return str(path)
+
+
+@dataclass(frozen=True)
+class _Limited(Workspace):
+    """A workspace whose meeting records are a given few (see :meth:`Workspace.limited_to`)."""
+
+    records: tuple[Path, ...] = ()
+
+    def record_files(self) -> list[Path]:
+        return list(self.records)

@@ -242,3 +242,15 @@ def test_a_build_with_nothing_to_do_reads_no_record_and_never_imports_weasyprint
               "'minutes.render') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.split(maxsplit=2) == ["0", str(len(SEED_FILES | TINY_FILES)), "[]\n"]
+
+
+def test_a_record_changed_without_changing_a_document_does_not_load_weasyprint(built: tuple[Workspace, Path]) -> None:
+    small, out = built
+    record = small.meetings / f"{TINY}.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + "# a comment changes no document\n", encoding="utf-8")
+    script = ("import sys; from pathlib import Path; from minutes.build import build; "
+              "from minutes.workspace import Workspace; "
+              f"r = build(Workspace.at({str(small.root)!r}), None, Path({str(out)!r}), jobs=1); "
+              "print(len(r.written), 'weasyprint' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert result.stdout.split() == ["0", "False"]
