@@ -180,16 +180,17 @@ def _cmd_validate(args: argparse.Namespace, workspace: Workspace, console: Conso
 
 
 def _cmd_lint(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
-    from minutes.lint import fix_file, lint_file
+    from minutes.lint import fix_and_lint, lint_file
 
     paths = args.paths or [*workspace.directory_files(), *workspace.record_files()]
     remaining = 0
     for path in paths:
         if args.fix:
-            edits = fix_file(path)
+            edits, findings = fix_and_lint(path, workspace.display_name(path))
             if edits:
                 console.err(f"{workspace.display_name(path)}: {edits} fix(es) applied")
-        findings = lint_file(path, workspace.display_name(path))
+        else:
+            findings = lint_file(path, workspace.display_name(path))
         remaining += len(findings)
         for finding in findings:
             console.out(str(finding))

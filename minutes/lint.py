@@ -123,17 +123,24 @@ def fix_file(path: Path) -> int:
     cannot be read or is not valid YAML, and :class:`FixError` if it cannot be written; either
     way the file is left as it was.
     """
-    loaded = load_file(path, str(path))
+    edits, _ = fix_and_lint(path)
+    return edits
+
+
+def fix_and_lint(path: Path, display_name: str | None = None) -> tuple[int, list[Finding]]:
+    """:func:`fix_file`, also returning the findings left in the fixed file (as :func:`lint_file`)."""
+    loaded = load_file(path, display_name or str(path))
     edits = 0
+    findings, fixes = _plan(loaded)
     for _ in range(_MAX_FIX_PASSES):
-        _, fixes = _plan(loaded)
         if not fixes:
             break
         edits += len(fixes)
         loaded = parse(_edited(loaded.text, fixes), loaded.path, loaded.display_name)
+        findings, fixes = _plan(loaded)
     if edits:
         _replace_file(path.resolve(), loaded.text)
-    return edits
+    return edits, findings
 
 
 # --- Finding and checking fixes ------------------------------------------------------------------
