@@ -62,20 +62,25 @@ def _child_build(root: str, out: str, jobs: str) -> None:
 
 def _child_naive(root: str, record: str, previous: str, key: str, out: str) -> None:
     """One document the naive way: a fresh process reads what it needs, renders one PDF, writes it."""
-    from minutes.build import render_outputs, write_atomically
-    from minutes.context import documents_for
-    from minutes.fonts import choose_font
+    from minutes.documents.registry import documents_for
+    from minutes.load import read
+    from minutes.output.files import write_atomically
+    from minutes.output.fonts import choose_font
+    from minutes.output.pool import Renderers, produce
+    from minutes.render import environment, render_document, to_job
+    from minutes.sources import read_directory
     from minutes.validate import validate
 
     workspace = Workspace.at(root)
-    paths = [workspace.meetings / f"{name}.yaml" for name in (record, previous) if name]
-    only_these = workspace.limited_to(paths)  # a naive process reads just the records it needs
-    validated = validate(only_these, [workspace.meetings / f"{record}.yaml"])
-    assert validated.directory.office is not None
+    path, before = (workspace.meetings / f"{name}.yaml" for name in (record, previous))
+    context = [read(before, before.name)] if previous else []  # a naive process reads just what it needs
+    validated = validate(read_directory(workspace), [read(path, path.name)], workspace, context=context)
     document = next(d for d in documents_for(validated.records[0], validated.directory) if d.key == key)
-    font = choose_font(workspace, validated.directory.office.font)
-    for output in render_outputs(workspace, [document], Path(out), font):
-        write_atomically(output.target, output.data)
+    job = to_job(document, render_document(environment(workspace), document),
+                 Path(out) / document.record / document.filename)
+    with Renderers(1) as renderers:
+        for made in produce(renderers, workspace, choose_font(workspace, validated.directory.office.font), [job]):
+            write_atomically(made.target, made.data)
 
 
 def _cpu_seconds() -> tuple[float, float]:
@@ -110,16 +115,14 @@ def _minutes(*args: str) -> list[str]:
 def warm_times() -> tuple[dict[str, list[float]], int]:
     """Seconds of each render, in one warm process, of the reference minutes and of its cover letter;
     and the pages of the minutes."""
-    from minutes.context import documents_for
-    from minutes.fonts import choose_font
-    from minutes.parallel import Job
-    from minutes.render import environment, render_document
-    from minutes.validate import validate
-    from minutes.worker import TrackingRenderer
+    from minutes.documents.registry import documents_for
+    from minutes.output.fonts import choose_font
+    from minutes.output.worker import TrackingRenderer
+    from minutes.render import environment, render_document, to_job
+    from minutes.sources import check_workspace as validate
 
     workspace = Workspace.at(ROOT)
     validated = validate(workspace, [workspace.meetings / f"{REFERENCE}.yaml"])
-    assert validated.directory.office is not None
     renderer = TrackingRenderer(workspace, choose_font(workspace, validated.directory.office.font))
     env = environment(workspace)
     times: dict[str, list[float]] = {}
@@ -127,7 +130,7 @@ def warm_times() -> tuple[dict[str, list[float]], int]:
     for document in documents_for(validated.records[0], validated.directory):
         if document.key not in ("minutes", "letter-forwarding"):
             continue
-        job = Job(Path(document.filename), render_document(env, document), document.papers)
+        job = to_job(document, render_document(env, document), Path(document.filename))
         rendered = renderer.render_job(job)  # the first render in a process is slower: not counted
         pages = rendered.pages if document.key == "minutes" else pages
         times[document.key] = []
@@ -140,8 +143,8 @@ def warm_times() -> tuple[dict[str, list[float]], int]:
 
 def _pdf_keys(root: Path, records: list[int]) -> list[tuple[str, str, str]]:
     """(record, previous record, document key) of every PDF of the given records."""
-    from minutes.context import documents_for
-    from minutes.validate import validate
+    from minutes.documents.registry import documents_for
+    from minutes.sources import check_workspace as validate
 
     workspace = Workspace.at(root)
     validated = validate(workspace, [workspace.meetings / f"synthetic-{i:03d}.yaml" for i in records])

@@ -1,4 +1,5 @@
-"""Positioned problems found in the input, and the exceptions that carry them."""
+"""Positioned problems found in the input (one type for validation and lint), and the exceptions
+that carry them."""
 
 from __future__ import annotations
 
@@ -10,10 +11,37 @@ from minutes import messages
 
 
 class Severity(StrEnum):
-    """How serious a diagnostic is; warnings fail only under ``--strict``."""
+    """How serious a diagnostic is: errors stop a build, warnings fail only under ``--strict``,
+    suggestions (from ``minutes lint``) only advise."""
 
     ERROR = "error"
     WARNING = "warning"
+    SUGGESTION = "suggestion"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A piece of wording: a key of :data:`minutes.messages.MESSAGES` and the values that fill it."""
+
+    template: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, template: str, /, **values: Any) -> Note:
+        return cls(template, tuple(values.items()))
+
+    def text(self, lang: str = "en") -> str:
+        """The note worded in ``lang``."""
+        return messages.text(self.template, dict(self.values), lang)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What ``minutes lint --fix`` would write: ``text`` over the file characters ``start:end``."""
+
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True, order=True)
@@ -22,7 +50,9 @@ class Diagnostic:
 
     ``message`` is the English text. A diagnostic made with :meth:`of` also keeps its
     ``template`` (a key of :data:`minutes.messages.MESSAGES`) and the ``values`` that fill it,
-    so :meth:`format` can word it in any language; one without a template shows ``message``.
+    so :meth:`format` can word it in any language; ``more`` are further notes (joined with «; »)
+    and ``remark`` one in brackets. One without a template shows ``message``. ``fix`` is the edit
+    that resolves it, when one is known to be safe.
     """
 
     file: str
@@ -33,24 +63,48 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
     template: str | None = field(default=None, compare=False)
     values: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+    more: tuple[Note, ...] = field(default=(), compare=False)
+    remark: Note | None = field(default=None, compare=False)
+    fix: Fix | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, file: str, line: int, column: int, code: str, /, *, variant: str | None = None,
            severity: Severity = Severity.ERROR, **values: Any) -> Diagnostic:
         """The diagnostic ``code`` worded by the catalogue entry ``code`` (or ``code.variant``)."""
-        template = f"{code}.{variant}" if variant else code
-        return cls(file, line, column, code, messages.text(template, values), severity, template,
-                   tuple(values.items()))
+        return cls.noted(file, line, column, code, (Note.of(f"{code}.{variant}" if variant else code, **values),),
+                         severity=severity)
+
+    @classmethod
+    def noted(cls, file: str, line: int, column: int, code: str, notes: tuple[Note, ...], *,
+              severity: Severity = Severity.ERROR, remark: Note | None = None, fix: Fix | None = None) -> Diagnostic:
+        """The diagnostic ``code`` worded by ``notes`` (at least one) and an optional ``remark``."""
+        first, *more = notes
+        return cls(file, line, column, code, _worded(notes, remark, "en"), severity, first.template, first.values,
+                   tuple(more), remark, fix)
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
+
+    def text(self, lang: str = "en") -> str:
+        """The message alone, in ``lang``."""
+        if self.template is None:
+            return self.message
+        return _worded((Note(self.template, self.values), *self.more), self.remark, lang)
 
     def format(self, lang: str = "en") -> str:
         """``file:line:col: code: message`` in ``lang`` (one of :data:`minutes.messages.LANGUAGES`)."""
         warning = messages.WARNING_LABEL.text(lang)  # also refuses an unknown language
-        label = "" if self.severity is Severity.ERROR else warning
-        message = self.message if self.template is None else messages.text(self.template, dict(self.values), lang)
-        return f"{self.file}:{self.line}:{self.column}: {self.code}: {label}{message}"
+        label = warning if self.severity is Severity.WARNING else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.code}: {label}{self.text(lang)}"
 
     def __str__(self) -> str:
         return self.format("en")
+
+
+def _worded(notes: tuple[Note, ...], remark: Note | None, lang: str) -> str:
+    """Notes joined with «; », the remark in brackets after them."""
+    return "; ".join(note.text(lang) for note in notes) + (f" ({remark.text(lang)})" if remark else "")
 
 
 class MinutesError(Exception):

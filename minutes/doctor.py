@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from minutes import __version__
 from minutes.diagnostics import MinutesError
-from minutes.fonts import FALLBACK_FAMILY, bundled_font, choose_font, system_font_file
+from minutes.output.fonts import FALLBACK_FAMILY, bundled_font, choose_font, system_font_file
 from minutes.workspace import Workspace
 
 
 def report(workspace: Workspace) -> tuple[list[str], bool]:
     """Lines describing the environment, and whether documents can be rendered."""
-    from minutes.native import weasyprint
+    from minutes.output.native import weasyprint
 
     pango = weasyprint.text.ffi.pango
 
@@ -28,10 +28,9 @@ def report(workspace: Workspace) -> tuple[list[str], bool]:
     fallback = system_font_file(FALLBACK_FAMILY)
     lines.append(f"{FALLBACK_FAMILY} (system): {fallback or 'not installed'}")
     try:
-        from minutes.validate import validate
+        from minutes.sources import check_workspace
 
-        office = validate(workspace).directory.office
-        family = office.font if office else "Vazirmatn"
+        family = check_workspace(workspace).directory.office.font
         choice = choose_font(workspace, family)
         lines.append(f"configured font: {family}; will embed: {choice.family}")
         if choice.warning:

@@ -23,7 +23,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from minutes.diagnostics import Diagnostic, InvalidInput
-from minutes.persian import line_col
+from minutes.text.persian import line_col
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 50
@@ -106,7 +106,7 @@ def _start(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _Builder:
+class _Tree:
     """Turns a composed node tree into plain values and a position table."""
 
     def __init__(self, display_name: str) -> None:
@@ -216,11 +216,31 @@ def parse(text: str, path: Path, display_name: str) -> LoadedFile:
     if root is None or not isinstance(root, MappingNode):
         line, column = _start(root) if root is not None else (1, 1)
         raise InvalidInput([Diagnostic.of(display_name, line, column, "yaml-top-level")])
-    builder = _Builder(display_name)
+    builder = _Tree(display_name)
     data = builder.build(root, ())
     if builder.diagnostics:
         raise InvalidInput(builder.diagnostics)
     return LoadedFile(path, display_name, text, data, builder.positions, builder.key_positions)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file that could not be loaded, and why (its diagnostics)."""
+
+    path: Path
+    display_name: str
+    diagnostics: tuple[Diagnostic, ...]
+
+
+Source = LoadedFile | Unreadable
+
+
+def read(path: Path, display_name: str) -> Source:
+    """One YAML file, loaded strictly, or the diagnostics saying why it cannot be."""
+    try:
+        return load_file(path, display_name)
+    except InvalidInput as error:
+        return Unreadable(path, display_name, tuple(error.diagnostics))
 
 
 def load_file(path: Path, display_name: str | None = None) -> LoadedFile:

@@ -7,6 +7,7 @@ that editors use to complete and check records as they are typed.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -21,10 +22,16 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from minutes.jalali import ClockTime, JalaliDate
-from minutes.persian import latin_digits
+from minutes.text.jalali import ClockTime, JalaliDate
+from minutes.text.persian import latin_digits
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+_ID = re.compile(ID_PATTERN)
+
+
+def is_reference(value: str) -> bool:
+    """Whether a free-or-id field holds a directory id (ids are Latin; Persian text never matches)."""
+    return _ID.fullmatch(value) is not None
 
 
 def _number_text(value: Any) -> Any:
@@ -168,6 +175,12 @@ class Directory(Model):
     organisations: dict[Annotated[str, Field(pattern=ID_PATTERN)], Organisation] = Field(default_factory=dict)
     people: dict[Annotated[str, Field(pattern=ID_PATTERN)], Person] = Field(default_factory=dict)
     bodies: dict[Annotated[str, Field(pattern=ID_PATTERN)], Body] = Field(default_factory=dict)
+
+
+class MergedDirectory(Directory):
+    """Every directory file merged, as validation leaves it: the office is known."""
+
+    office: Office
 
 
 class Absence(Model):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minutes.diagnostics import MinutesError
-from minutes.jalali import JalaliDate
+from minutes.text.jalali import JalaliDate
 from minutes.validate import Validated, ValidRecord
 from minutes.workspace import Workspace
 

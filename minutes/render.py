@@ -1,4 +1,5 @@
-"""Render documents with our Jinja2 templates (workspace overrides first).
+"""Render documents with our Jinja2 templates (workspace overrides first), and turn each into a job
+for the output stage.
 
 HTML templates are autoescaped; ``.txt`` templates (the plain-text news brief) are not, since
 their output is never read as markup.
@@ -6,10 +7,13 @@ their output is never read as markup.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jinja2
 
-from minutes.context import Document
 from minutes.diagnostics import RenderError
+from minutes.documents.base import Document
+from minutes.output.jobs import Archival, Format, Job
 from minutes.workspace import Workspace
 
 
@@ -31,3 +35,9 @@ def render_document(env: jinja2.Environment, document: Document) -> str:
     except jinja2.TemplateError as error:
         where = f"{error.filename}:{error.lineno}: " if getattr(error, "lineno", None) else ""
         raise RenderError(f"{where}{error.message} (in template {document.template})") from None
+
+
+def to_job(document: Document, markup: str, target: Path, archival: Archival | None = None) -> Job:
+    """The output job of a rendered document: an original (PDF/A) when given what to embed."""
+    made = Format.PDFA if archival is not None else document.format
+    return Job(target, made, markup, document.papers if made.typeset else (), archival)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,17 +54,14 @@ class Workspace:
         """The file ``name`` in the first template folder that has it (a plain name, no folders)."""
         return next((d / name for d in self.template_dirs if "/" not in name and (d / name).is_file()), None)
 
-    def limited_to(self, records: Iterable[Path]) -> Workspace:
-        """This workspace as if ``data/meetings/`` held only ``records``."""
-        return _Limited(self.root, tuple(sorted(records)))
-
     def directory_files(self) -> list[Path]:
         """Every YAML file under ``data/`` that is not a meeting record."""
         return sorted(p for p in self.data.glob("*.yaml") if p.is_file())
 
     def record_files(self) -> list[Path]:
-        """Every meeting record under ``data/meetings/``."""
-        return sorted(p for p in self.meetings.rglob("*.yaml") if p.is_file())
+        """Every meeting record under ``data/meetings/`` (not in hidden folders, where writers stage files)."""
+        return sorted(p for p in self.meetings.rglob("*.yaml")
+                      if p.is_file() and not any(part.startswith(".") for part in p.relative_to(self.meetings).parts[:-1]))
 
     def display_name(self, path: Path) -> str:
         """A path as the user should read it in a message: relative to the current folder."""
@@ -73,13 +69,3 @@ class Workspace:
             return os.path.relpath(path)
         except ValueError:
             return str(path)
-
-
-@dataclass(frozen=True)
-class _Limited(Workspace):
-    """A workspace whose meeting records are a given few (see :meth:`Workspace.limited_to`)."""
-
-    records: tuple[Path, ...] = ()
-
-    def record_files(self) -> list[Path]:
-        return list(self.records)

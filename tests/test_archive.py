@@ -15,10 +15,12 @@ import pikepdf
 import pytest
 from conftest import ROOT, SEED_RECORD, comparable, pdftotext
 
-from minutes.archive import PAUSE_VARIABLE, load_issued, render_originals, verify
+from minutes.archive.issue import PAUSE_VARIABLE
+from minutes.archive.issued import load_issued, render_originals
+from minutes.archive.registry import REGISTRY_NAME, Registry
+from minutes.archive.verify import verify
 from minutes.cli import main
-from minutes.registry import REGISTRY_NAME, Registry
-from minutes.validate import validate
+from minutes.sources import check_workspace as validate
 from minutes.workspace import Workspace
 
 LARGE = "social-cultural-1403-05-17"

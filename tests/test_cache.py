@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import ONE_PIXEL_PNG, ROOT, SEED_RECORD, comparable, pdftotext
 
-from minutes import validate as validate_module
+from minutes import load as load_module
 from minutes.build import BuildResult, build
-from minutes.cache import MANIFEST, Manifest
+from minutes.build.cache import MANIFEST, Manifest
 from minutes.diagnostics import InvalidInput
 from minutes.workspace import PACKAGE_TEMPLATES, Workspace
 
@@ -149,13 +149,13 @@ def test_an_edit_reads_only_the_records_it_needs(built: tuple[Workspace, Path],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     small, out = built
     loaded: list[str] = []
-    real = validate_module.load_file
+    real = load_module.load_file
 
     def spy(path: Path, display_name: str | None = None):  # noqa: ANN202
         loaded.append(path.name)
         return real(path, display_name)
 
-    monkeypatch.setattr(validate_module, "load_file", spy)
+    monkeypatch.setattr(load_module, "load_file", spy)
     edit(small.meetings / f"{TINY}.yaml", "ارسال شود.", "ارسال گردد.")
     build(small, None, out)
     assert [name for name in loaded if name.startswith(("harms", "social"))] == [f"{TINY}.yaml"]

@@ -8,12 +8,16 @@ import re
 import pytest
 from conftest import ROOT, SEED_RECORD
 
-from minutes.context import BriefView, Document, Kind, LetterView, MinutesView, documents_for, text
-from minutes.jalali import JalaliDate
+from minutes.documents.base import Document, Kind
+from minutes.documents.registry import documents_for
+from minutes.documents.views import BriefView, LetterView, MinutesView
 from minutes.model import FollowUp, Status
-from minutes.persian import display
 from minutes.render import environment, render_document
-from minutes.validate import Validated, ValidRecord, validate
+from minutes.sources import check_workspace as validate
+from minutes.text.bidi import text
+from minutes.text.jalali import JalaliDate
+from minutes.text.persian import display
+from minutes.validate import Validated, ValidRecord
 from minutes.workspace import Workspace
 
 LARGE = "social-cultural-1403-05-17"

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from minutes.context import Document, documents_for
-from minutes.jalali import JalaliDate
+from minutes.documents.base import Document
+from minutes.documents.registry import documents_for
 from minutes.render import environment, render_document
-from minutes.validate import validate
+from minutes.sources import check_workspace as validate
+from minutes.text.jalali import JalaliDate
 from minutes.workspace import Workspace
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

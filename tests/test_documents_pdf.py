@@ -12,13 +12,15 @@ import pypdf
 import pytest
 from conftest import ONE_PIXEL_PNG, ROOT, SEED_RECORD, comparable, pdftotext
 
-from minutes.build import build, render_outputs
-from minutes.context import documents_for
+from minutes.build import build
 from minutes.diagnostics import RenderError
-from minutes.fonts import choose_font
+from minutes.documents.registry import documents_for
 from minutes.model import PageSize
-from minutes.persian import display
-from minutes.validate import validate
+from minutes.output.fonts import choose_font
+from minutes.output.pool import Renderers, produce
+from minutes.render import environment, render_document, to_job
+from minutes.sources import check_workspace as validate
+from minutes.text.persian import display
 from minutes.workspace import Workspace
 
 LARGE = "social-cultural-1403-05-17"
@@ -142,7 +144,10 @@ def test_final_documents_show_emblem_and_number_without_watermark(workspace: Wor
     documents = [doc for doc in documents_for(validated.records[0], validated.directory, draft=False,
                                               numbers={"letter-notify-education": "200/03/4712"})
                  if doc.is_pdf]
-    outputs = render_outputs(workspace, documents, tmp_path, choose_font(workspace, "Vazirmatn"))
+    env = environment(workspace)
+    jobs = [to_job(doc, render_document(env, doc), tmp_path / doc.record / doc.filename) for doc in documents]
+    with Renderers(1) as renderers:
+        outputs = list(produce(renderers, workspace, choose_font(workspace, "Vazirmatn"), jobs))
     for output in outputs:
         output.target.parent.mkdir(parents=True, exist_ok=True)
         output.target.write_bytes(output.data)

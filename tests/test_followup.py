@@ -18,14 +18,16 @@ import pytest
 from conftest import ROOT, comparable, pdftotext
 
 from minutes.cli import main
-from minutes.context import STANDING_WORDS, Document, followup_documents
 from minutes.diagnostics import InvalidInput, RenderError
+from minutes.documents.base import Document
+from minutes.documents.registry import followup_documents
+from minutes.documents.wording import STANDING_WORDS
 from minutes.followup import followup
-from minutes.jalali import JalaliDate
-from minutes.ledger import build_ledger, overdue_by_unit
-from minutes.persian import display
 from minutes.render import environment, render_document
-from minutes.validate import validate
+from minutes.sources import check_workspace as validate
+from minutes.standings import build_ledger, overdue_by_unit
+from minutes.text.jalali import JalaliDate
+from minutes.text.persian import display
 from minutes.workspace import Workspace
 
 FIXTURE = ROOT / "tests" / "fixtures" / "followup"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minutes.jalali import ClockTime, JalaliDate, weekday_from_name
-from minutes.persian import PERSIAN_DIGITS, latin_digits
+from minutes.text.jalali import ClockTime, JalaliDate, weekday_from_name
+from minutes.text.persian import PERSIAN_DIGITS, latin_digits
 
 
 def _month_length(year: int, month: int) -> int:

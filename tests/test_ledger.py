@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from minutes.jalali import JalaliDate
-from minutes.ledger import Standing, build_ledger, overdue_by_unit
 from minutes.model import RelativeDeadline
-from minutes.validate import validate
+from minutes.sources import check_workspace as validate
+from minutes.standings import Standing, build_ledger, overdue_by_unit
+from minutes.text.jalali import JalaliDate
 from minutes.workspace import Workspace
 
 FOLLOWUP = Workspace.at(ROOT / "tests" / "fixtures" / "followup")

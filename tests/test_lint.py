@@ -12,11 +12,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minutes.diagnostics import InvalidInput
-from minutes.lint import Finding, FixError, fix_file, lint_file
+from minutes.diagnostics import Diagnostic, InvalidInput, Severity
+from minutes.lint import FixError, fix_file, lint_file
+from minutes.lint.rules import apply, lint
 from minutes.load import UTF8_BOM, load_file
 from minutes.model import Record
-from minutes.persian import NBSP, ZWNJ, apply, line_col, lint
+from minutes.text.persian import NBSP, ZWNJ, line_col
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = FIXTURES / "seed-news.txt"  # ../shared/seed/, byte for byte
@@ -35,7 +36,7 @@ def record_text() -> str:
 
 
 @pytest.fixture(scope="module")
-def findings() -> list[Finding]:
+def findings() -> list[Diagnostic]:
     return lint_file(RECORD, "record.yaml")
 
 
@@ -65,7 +66,7 @@ def file_position(text: str, line_marker: str, span: str, index: int) -> tuple[i
     return number, line.index(span) + index + 1
 
 
-def at(findings: list[Finding], position: tuple[int, int], code: str) -> Finding:
+def at(findings: list[Diagnostic], position: tuple[int, int], code: str) -> Diagnostic:
     """The one finding with ``code`` at ``position``."""
     (found,) = [f for f in findings if (f.line, f.column) == position and f.code == code]
     return found
@@ -94,7 +95,7 @@ def test_fixture_is_a_valid_record_holding_the_seed_verbatim(seed: str) -> None:
     ],
 )
 def test_seed_defects_are_reported_at_their_file_position(
-    seed: str, record_text: str, findings: list[Finding], span: str, index: int, code: str
+    seed: str, record_text: str, findings: list[Diagnostic], span: str, index: int, code: str
 ) -> None:
     found = at(findings, seed_position(seed, record_text, span, index), code)
     assert found.fixable
@@ -102,7 +103,7 @@ def test_seed_defects_are_reported_at_their_file_position(
 
 
 def test_seed_repeated_paragraph_is_reported_at_its_file_line(
-    seed: str, record_text: str, findings: list[Finding]
+    seed: str, record_text: str, findings: list[Diagnostic]
 ) -> None:
     first = summary_line(record_text)
     found = at(findings, (first + 9, 1 + INDENT), "repeated-paragraph")
@@ -110,7 +111,7 @@ def test_seed_repeated_paragraph_is_reported_at_its_file_line(
     assert found.message == f"this paragraph repeats line {first + 2} word for word; remove the copy"
 
 
-def test_seed_no_break_spaces_are_all_reported(seed: str, record_text: str, findings: list[Finding]) -> None:
+def test_seed_no_break_spaces_are_all_reported(seed: str, record_text: str, findings: list[Diagnostic]) -> None:
     last_line = len(seed.split("\n"))
     positions = [line_col(seed, i) for i, char in enumerate(seed) if char == NBSP]
     assert len(positions) == 14
@@ -126,7 +127,7 @@ def test_seed_no_break_spaces_are_all_reported(seed: str, record_text: str, find
 
 
 def test_defects_in_other_scalar_styles_are_reported_at_their_file_position(
-    record_text: str, findings: list[Finding]
+    record_text: str, findings: list[Diagnostic]
 ) -> None:
     plain, single, double = "summary: برنامه های کمیته", "summary: 'دستگاههای", 'summary: "دکتر'
     expected = [
@@ -144,7 +145,7 @@ def test_defects_in_other_scalar_styles_are_reported_at_their_file_position(
 
 
 def test_a_paragraph_repeated_in_another_value_is_reported_without_a_fix(
-    record_text: str, findings: list[Finding]
+    record_text: str, findings: list[Diagnostic]
 ) -> None:
     folded_line = file_position(record_text, " " * 10 + "طرح‌های اداره ارشاد", "طرح", 0)
     copy_line = file_position(record_text, "summary: طرح‌های اداره ارشاد", "طرح", 0)
@@ -164,7 +165,7 @@ def test_keys_ids_dates_and_numbers_are_not_linted(tmp_path: Path) -> None:
 
 
 def test_findings_print_as_file_line_column_code_message() -> None:
-    finding = Finding("data/meetings/a.yaml", 3, 7, "glued-va", "separate it", True)
+    finding = Diagnostic("data/meetings/a.yaml", 3, 7, "glued-va", "separate it", Severity.SUGGESTION)
     assert str(finding) == "data/meetings/a.yaml:3:7: glued-va: separate it"
 
 
@@ -193,7 +194,7 @@ def assert_fixed_data(original: Any, fixed: Any) -> None:
         assert fixed == original
 
 
-def test_fix_changes_only_the_lines_with_fixed_text(copy: Path, findings: list[Finding]) -> None:
+def test_fix_changes_only_the_lines_with_fixed_text(copy: Path, findings: list[Diagnostic]) -> None:
     before = RECORD.read_text(encoding="utf-8").split("\n")
     fixable = [f for f in findings if f.fixable]
     assert fix_file(copy) == len(fixable)

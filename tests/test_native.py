@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from minutes import native
+from minutes.output import native
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the quick search is Linux only")
 

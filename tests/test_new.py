@@ -7,9 +7,9 @@ from conftest import SEED_RECORD
 
 from minutes.cli import main
 from minutes.diagnostics import MinutesError
-from minutes.jalali import JalaliDate
 from minutes.new import new_record, write_new
-from minutes.validate import validate
+from minutes.sources import check_workspace as validate
+from minutes.text.jalali import JalaliDate
 from minutes.workspace import Workspace
 
 

@@ -13,11 +13,11 @@ import pypdf
 import pytest
 from conftest import ROOT, SEED_RECORD
 
-from minutes import worker
 from minutes.build import Shard, Step, build
 from minutes.cli import main
+from minutes.cli.progress import bar, duration, summary
 from minutes.diagnostics import RenderError
-from minutes.progress import bar, duration, summary
+from minutes.output import worker
 from minutes.workspace import PACKAGE_TEMPLATES, Workspace
 
 TINY = "harms-committee-1403-05-10"
@@ -32,8 +32,8 @@ def small(workspace: Workspace) -> Workspace:
 
 
 def contents(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes()
-            for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(out).parts)}
 
 
 def test_two_workers_give_the_same_bytes_as_one(small: Workspace, tmp_path: Path) -> None:
@@ -161,8 +161,8 @@ def test_an_interrupted_build_leaves_no_truncated_pdf(built_large: tuple[Path, P
             break
     process.communicate(timeout=60)
     assert process.returncode == (-signal.SIGKILL if sig == signal.SIGKILL else 130)
-    pdfs = sorted(out.rglob("*.pdf"))
-    assert all(complete(pdf) for pdf in pdfs)
+    pdfs = sorted(out / name for name in contents(out) if name.endswith(".pdf"))
+    assert all(complete(pdf) for pdf in out.rglob("*.pdf"))
     assert contents(out) == before  # nothing was renamed into place before the interruption
     if sig != signal.SIGKILL:
         assert not list(out.rglob("*.tmp"))
@@ -171,3 +171,4 @@ def test_an_interrupted_build_leaves_no_truncated_pdf(built_large: tuple[Path, P
     assert sorted(result.written) == pdfs  # the stylesheet changed: every PDF, though some look the same
     assert contents(out)[f"{LARGE}/minutes.pdf"] != before[f"{LARGE}/minutes.pdf"]
     assert not list(out.rglob("*.tmp"))
+    assert not list(out.glob(".minutes-staging-*"))  # what the killed build staged is gone

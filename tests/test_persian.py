@@ -9,19 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes.persian import (
-    LINT_CODES,
-    NBSP,
-    ZWNJ,
-    Suggestion,
-    apply,
-    display,
-    fold_for_search,
-    line_col,
-    lint,
-    normalize,
-    persian_digits,
-)
+from minutes.lint.rules import LINT_CODES, Suggestion, apply, lint
+from minutes.text.persian import NBSP, ZWNJ, display, fold_for_search, line_col, normalize, persian_digits
 
 SEED = Path(__file__).resolve().parent / "fixtures/seed-news.txt"  # ../shared/seed/, byte for byte
 ARABIC_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
@@ -121,17 +110,17 @@ def test_line_col_rejects_offsets_outside_the_text() -> None:
 
 def test_apply_replaces_and_inserts_in_offset_order() -> None:
     suggestions = [
-        Suggestion(4, 0, "X", "test", ""),
-        Suggestion(4, 0, "Y", "test", ""),
-        Suggestion(4, 1, ZWNJ, "half-space", ""),
-        Suggestion(0, 0, "«", "quotes", ""),
+        Suggestion(4, 0, "X", "test"),
+        Suggestion(4, 0, "Y", "test"),
+        Suggestion(4, 1, ZWNJ, "half-space"),
+        Suggestion(0, 0, "«", "quotes"),
     ]
     assert apply("ab c d", suggestions) == f"«ab cXY{ZWNJ}d"
 
 
 def test_apply_rejects_overlapping_suggestions() -> None:
     with pytest.raises(ValueError, match="overlaps"):
-        apply("abcdef", [Suggestion(0, 3, "", "x", ""), Suggestion(2, 1, "", "x", "")])
+        apply("abcdef", [Suggestion(0, 3, "", "x"), Suggestion(2, 1, "", "x")])
 
 
 # --- lint, one code at a time --------------------------------------------------------------

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-from minutes.persian import fold_for_search
-from minutes.search import fold_with_offsets, index_record, open_index, record_texts, search
-from minutes.validate import validate
+from minutes.archive.search import fold_with_offsets, index_record, open_index, record_texts, search
+from minutes.sources import check_workspace as validate
+from minutes.text.persian import fold_for_search
 from minutes.workspace import Workspace
 
 

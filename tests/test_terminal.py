@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 
-from minutes import terminal
+from minutes.cli import terminal
 
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from minutes import worker
+from minutes.build.watch import watch
 from minutes.diagnostics import InvalidInput
-from minutes.watch import watch
+from minutes.output import worker
 from minutes.workspace import PACKAGE_TEMPLATES, Workspace
 
 TINY = "harms-committee-1403-05-10"
@@ -58,10 +58,10 @@ def test_watch_rebuilds_what_each_change_touches_with_one_renderer(workspace: Wo
 def test_watch_command_reports_each_rebuild_and_ends_quietly_on_ctrl_c(
         workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    from minutes import watch as watch_module
     from minutes.build import BuildResult
+    from minutes.build import watch as watch_module
+    from minutes.build.watch import Rebuild
     from minutes.cli import main
-    from minutes.watch import Rebuild
 
     record = workspace.meetings / f"{TINY}.yaml"
     written = tmp_path / "out" / TINY / "minutes.pdf"

@@ -1,38 +1,44 @@
-"""Persian text for display and search, and a conservative lint for secretaries' typing.
+"""The lint rules for secretaries' Persian typing: each finds defects in a text and suggests a fix.
 
-``normalize`` and ``persian_digits`` are the only rewriting applied before rendering; every other
-fix is a :class:`Suggestion` from :func:`lint` that the author accepts or not (a record must not
-change wording behind its author's back).
+A :class:`Suggestion` replaces characters at an offset; its wording is a list of notes keyed into
+the message catalogue (:mod:`minutes.messages`), so it can be shown in English or Persian. The
+rules never run on their own: :func:`lint` runs them in order until the text is clean, and the
+``minutes lint`` command maps each suggestion to a file position.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
 
-ZWNJ = "\u200c"
-NBSP = "\u00a0"
+from minutes.diagnostics import Note
+from minutes.lint.words import (
+    COMPARATIVE_SUFFIXES,
+    COMPOUND_SUFFIXES,
+    COMPOUNDS,
+    FUNCTION_WORDS,
+    NOT_GLUED_PLURALS,
+    ORDINAL_SUFFIXES,
+    PLURAL_SUFFIXES,
+    VA_INITIAL_WORDS,
+    VERB_ENDINGS_BEFORE_VA,
+    VERB_FORMS_AFTER_PREFIX,
+    VERB_PREFIXES,
+)
+from minutes.text.persian import (
+    ARABIC_TO_PERSIAN,
+    DIGIT_CLASS,
+    LATIN_LETTER,
+    NBSP,
+    NON_SPACE_RUN,
+    SPACE_SEPARATORS,
+    ZWNJ,
+    normalize,
+)
 
-_ARABIC_TO_PERSIAN = {"ي": "ی", "ى": "ی", "ك": "ک"}
-# Every Unicode space separator (category Zs) lies in the Basic Multilingual Plane.
-_SPACE_SEPARATORS = "".join(char for char in map(chr, range(0x10000)) if unicodedata.category(char) == "Zs")
-_NORMALIZE_TABLE = str.maketrans(_ARABIC_TO_PERSIAN | dict.fromkeys(_SPACE_SEPARATORS, " "))
-_SPACE_RUN = re.compile(r"[ \t]+")
-_LINE_EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
-
-_LATIN_DIGITS = "0123456789"
-PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-_ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-_TOPERSIAN_DIGITS = str.maketrans(_LATIN_DIGITS + _ARABIC_INDIC_DIGITS, PERSIAN_DIGITS * 2)
-_TO_LATIN_DIGITS = str.maketrans(PERSIAN_DIGITS + _ARABIC_INDIC_DIGITS, _LATIN_DIGITS * 2)
-_DIGIT_CLASS = "0-9\u0660-\u0669\u06f0-\u06f9"
-
-_NON_SPACE_RUN = re.compile(r"\S+")
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S|\S@\S")
 
 # Arabic-script letters used in Persian, with the short-vowel marks that may sit on them.
@@ -42,70 +48,10 @@ _LETTER = re.compile(f"[{_LETTER_CLASS}]")
 # Letters that never join the following letter, so a compound needs no half-space after them.
 _NON_JOINING = frozenset("ءآأؤإاةدذرزژوۀ")
 
-# --- Word lists for the lint; extend them here. ---------------------------------------------
-# fmt: off
-VERB_PREFIXES = ("نمی", "می")
-PRESENT_STEMS = (
-    "شو", "کن", "توان", "باش", "گیر", "ده", "گرد", "رو", "آی", "دان", "خواه", "گوی", "رس", "یاب", "بین",
-    "ساز", "پرداز", "نمای", "گذار", "مان", "خوان", "نویس", "آور", "بر", "زن", "شناس", "رسان", "کش", "پذیر",
-)
-PAST_STEMS = (
-    "شد", "کرد", "توانست", "بود", "گرفت", "داد", "گشت", "رفت", "آمد", "دانست", "خواست", "گفت", "رسید", "یافت",
-    "دید", "ساخت", "پرداخت", "نمود", "گذاشت", "ماند", "خواند", "نوشت", "آورد", "برد", "زد", "شناخت", "رساند",
-    "کشید", "پذیرفت",
-)
-PLURAL_SUFFIXES = ("هایی", "های", "ها")  # longest first
-COMPARATIVE_SUFFIXES = ("ترین", "تر")
-# Compounds that take a half-space (or nothing after a non-joining letter).
-COMPOUNDS = (
-    ("برنامه", "ریزی"), ("موسی", "پور"), ("صادق", "زاده"), ("دانش", "بنیان"), ("آینده", "نگری"),
-    ("گفتمان", "سازی"), ("آسیب", "پذیر"), ("درون", "زا"), ("جهت", "گیری"), ("سه", "گانه"),
-    ("کوتاه", "مدت"), ("بلند", "مدت"), ("فن", "آوری"),
-)
-# Second parts that join any preceding word except a function word.
-COMPOUND_SUFFIXES = (
-    "پور", "زاده", "سازی", "ریزی", "پذیر", "پذیری", "نگری", "گیری", "گانه", "بنیان", "مدت", "رسانی",
-)
-# Words that never take a compound or comparative suffix: «به مدت», «در این مدت», «تمام مدت».
-FUNCTION_WORDS = frozenset({
-    "به", "در", "از", "با", "بر", "تا", "که", "را", "این", "آن", "هر", "همین", "همان", "چند", "یک", "همه",
-    "تمام", "کل", "طول",
-})
-# Words that end in «ها» without being plurals, or whose glued plural is accepted usage.
-NOT_GLUED_PLURALS = frozenset({"تنها", "تنهایی", "نهایی", "رهایی", "بهای", "آنها", "اینها"})
-# Words that start with «و» although what follows is also a word.
-VA_INITIAL_WORDS = frozenset({"وزیر", "وزیران", "وزن", "ورود", "واحد", "وام", "وسایل", "والا"})
-# Endings of verbs that a glued «و» follows, with the shortest word they apply to («هندو», «کندو» are words).
-VERB_ENDINGS_BEFORE_VA = {"ندو": 5, "شدو": 3, "کردو": 4}
-ORDINAL_SUFFIXES = frozenset({"ام", "امین", "م", "مین", "اُم", "اُمین"})
-# fmt: on
-
-# Each lint code with the message it gives; «{before}» and «{after}» are the words around the fix.
-_MESSAGES = {
-    "arabic-letter": "write «{after}» with Persian letters instead of «{before}»",
-    "nbsp": "replace the no-break space in «{before}» with a plain space",
-    "half-space": "write «{after}» with a half-space instead of «{before}»",
-    "space-after-punctuation": "add a space after the punctuation mark: «{after}» instead of «{before}»",
-    "space-before-punctuation": "remove the space before the punctuation mark: «{after}» instead of «{before}»",
-    "digit-glued": "separate the number from the word: «{after}» instead of «{before}»",
-    "glued-va": "separate the conjunction «و»: «{after}» instead of «{before}»",
-    "quotes": 'use Persian quotation marks «» instead of "" around «{content}»',
-    "double-space": "use one space in «{before}»",
-    "suspect-spelling": "possible typo: no Persian word starts with «ئ»; write «{after}» instead of «{before}»",
-    "repeated-paragraph": "line {line} repeats line {first} word for word; remove the copy",
-}
-_JOINED_MESSAGE = "write «{after}» as one word instead of «{before}»"
-_RARE_WORD_MESSAGE = "possible typo: «{word}» occurs once but «{target}» {count} times; did you mean «{target}»?"
-LINT_CODES = tuple(_MESSAGES)
-
-# Present stems take a person ending (a bare one would match «میدان»); the second person singular
-# «ی» is left out because «میدانی» is also an adjective.
-_PRESENT_ENDINGS = ("م", "د", "یم", "ید", "ند")
-_PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
-_VERB_FORMS_AFTER_PREFIX = frozenset(
-    {stem + ending for stem in PRESENT_STEMS for ending in _PRESENT_ENDINGS}
-    | {stem + ending for stem in PAST_STEMS for ending in _PAST_ENDINGS}
-    | {"توان"}  # impersonal «می‌توان»
+# The rules' codes; each is worded by the catalogue entry of the same name (and its variants).
+LINT_CODES = (
+    "arabic-letter", "nbsp", "half-space", "space-after-punctuation", "space-before-punctuation", "digit-glued",
+    "glued-va", "quotes", "double-space", "suspect-spelling", "repeated-paragraph",
 )
 
 PARAGRAPH_MIN_WORDS = 3
@@ -114,53 +60,13 @@ _MIN_FREQUENT_WORD_COUNT = 3
 _CONTEXT_CHARS = 30
 _MAX_LINT_PASSES = 10
 
-_HORIZONTAL_SPACE_RUN = re.compile(f"[\t{re.escape(_SPACE_SEPARATORS)}]+")
+_HORIZONTAL_SPACE_RUN = re.compile(f"[\t{re.escape(SPACE_SEPARATORS)}]+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(
-    f"(?<=[{_LETTER_CLASS}])[\t{re.escape(_SPACE_SEPARATORS)}]+(?=[.،؛:؟!](?![{_DIGIT_CLASS}]))"
+    f"(?<=[{_LETTER_CLASS}])[\t{re.escape(SPACE_SEPARATORS)}]+(?=[.،؛:؟!](?![{DIGIT_CLASS}]))"
 )
 _PUNCTUATION_BEFORE_LETTER = re.compile(f"[.،؛:؟!,](?=[{_LETTER_CLASS}])")
-_NUMBER_BEFORE_WORD = re.compile(f"[{_DIGIT_CLASS}]+(?=([{_LETTER_CLASS}]+))")
+_NUMBER_BEFORE_WORD = re.compile(f"[{DIGIT_CLASS}]+(?=([{_LETTER_CLASS}]+))")
 _STRAIGHT_QUOTED = re.compile(r'"([^"\n]*)"')
-
-
-def normalize(text: str) -> str:
-    """Map Arabic ي/ى/ك to Persian and space separators to a space; collapse and trim spaces per line."""
-    spaced = _SPACE_RUN.sub(" ", text.translate(_NORMALIZE_TABLE))
-    return _LINE_EDGE_SPACE.sub("", spaced)
-
-
-def persian_digits(text: str) -> str:
-    """Show ASCII and Arabic-Indic digits as Persian digits, except inside Latin-script tokens.
-
-    A token is a run of non-space characters; one containing a Latin letter (COVID-19, A4, and
-    every URL or e-mail address) keeps its digits.
-    """
-    return _NON_SPACE_RUN.sub(
-        lambda token: token[0] if _LATIN_LETTER.search(token[0]) else token[0].translate(_TOPERSIAN_DIGITS), text
-    )
-
-
-def display(text: str) -> str:
-    """The text as it is rendered: normalized, with Persian digits."""
-    return persian_digits(normalize(text))
-
-
-def latin_digits(text: str) -> str:
-    """Persian and Arabic-Indic digits replaced with ASCII digits."""
-    return text.translate(_TO_LATIN_DIGITS)
-
-
-def fold_for_search(text: str) -> str:
-    """A comparison key: normalized, without half-spaces or whitespace, with ASCII digits."""
-    return "".join(normalize(text).replace(ZWNJ, "").split()).translate(_TO_LATIN_DIGITS)
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column of ``offset`` in ``text``."""
-    if not 0 <= offset <= len(text):
-        raise ValueError(f"offset {offset} is outside a text of {len(text)} characters")
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 @dataclass(frozen=True)
@@ -171,7 +77,15 @@ class Suggestion:
     length: int
     replacement: str
     code: str
-    message: str
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The wording in English (``text`` for another language)."""
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        return "; ".join(note.text(lang) for note in self.notes)
 
 
 def apply(text: str, suggestions: Iterable[Suggestion]) -> str:
@@ -227,7 +141,7 @@ def _record(original: str, suggestions: list[Suggestion], edit: Suggestion) -> l
         else:
             clashing.append((suggestion, current_start, current_end))
     if not clashing:
-        moved = Suggestion(start - shift_before, edit.length, edit.replacement, edit.code, edit.message)
+        moved = Suggestion(start - shift_before, edit.length, edit.replacement, edit.code, edit.notes)
         return [*before, moved, *after]
 
     current = apply(original, suggestions)
@@ -242,10 +156,10 @@ def _record(original: str, suggestions: list[Suggestion], edit: Suggestion) -> l
         start <= s_start and s_end <= end and (start, end) != (s_start, s_end) for _, s_start, s_end in clashing
     )
     if edit.replacement == "" and encloses_all:  # a removal that swallows earlier fixes replaces them
-        code, message = edit.code, edit.message
+        code, notes = edit.code, edit.notes
     else:
-        code, message = first.code, "; ".join([*(s.message for s, _, _ in clashing), edit.message])
-    merged = Suggestion(merged_start, merged_end - merged_start, replacement, code, message)
+        code, notes = first.code, (*(note for s, _, _ in clashing for note in s.notes), *edit.notes)
+    merged = Suggestion(merged_start, merged_end - merged_start, replacement, code, notes)
     return [*before, merged, *after]
 
 
@@ -261,12 +175,13 @@ def _context(text: str, start: int, end: int, replacement: str) -> tuple[str, st
 
 
 def _suggest(
-    text: str, start: int, end: int, replacement: str, code: str, template: str = "", **details: object
+    text: str, start: int, end: int, replacement: str, code: str, variant: str = "", **details: object
 ) -> Suggestion:
-    """A suggestion whose message (the code's own unless ``template`` is given) quotes the words around it."""
+    """A suggestion worded by the catalogue entry ``code`` (or ``code.variant``), quoting the words around it."""
     before, after = _context(text, start, end, replacement)
-    message = (template or _MESSAGES[code]).format(before=before, after=after, **details)
-    return Suggestion(start, end - start, replacement, code, message)
+    template = f"{code}.{variant}" if variant else code
+    note = Note.of(template, before=before, after=after, **details)
+    return Suggestion(start, end - start, replacement, code, (note,))
 
 
 def _word_before(text: str, end: int) -> str:
@@ -303,7 +218,7 @@ def _joiner_between(left: str, right: str) -> str | None:
 def _glued_split(word: str, counts: Counter[str]) -> int | None:
     """Where a word written without its half-space should get one, if it is a known case."""
     for prefix in VERB_PREFIXES:
-        if word.startswith(prefix) and word[len(prefix) :] in _VERB_FORMS_AFTER_PREFIX:
+        if word.startswith(prefix) and word[len(prefix) :] in VERB_FORMS_AFTER_PREFIX:
             return len(prefix)
     for left, right in COMPOUNDS:
         if word == left + right and _joiner_after(left) == ZWNJ:
@@ -325,8 +240,8 @@ def _repeated_paragraphs(text: str) -> Iterator[Suggestion]:
         if len(key.split()) >= PARAGRAPH_MIN_WORDS:
             if key in first_seen:
                 with_newline = len(line) + (offset + len(line) < len(text))
-                message = _MESSAGES["repeated-paragraph"].format(line=number, first=first_seen[key])
-                yield Suggestion(offset, with_newline, "", "repeated-paragraph", message)
+                note = Note.of("repeated-paragraph", line=number, first=first_seen[key])
+                yield Suggestion(offset, with_newline, "", "repeated-paragraph", (note,))
             else:
                 first_seen[key] = number
         offset += len(line) + 1
@@ -334,8 +249,8 @@ def _repeated_paragraphs(text: str) -> Iterator[Suggestion]:
 
 def _arabic_letters(text: str) -> Iterator[Suggestion]:
     for index, char in enumerate(text):
-        if char in _ARABIC_TO_PERSIAN:
-            yield _suggest(text, index, index + 1, _ARABIC_TO_PERSIAN[char], "arabic-letter")
+        if char in ARABIC_TO_PERSIAN:
+            yield _suggest(text, index, index + 1, ARABIC_TO_PERSIAN[char], "arabic-letter")
 
 
 def _spaces_between_words(text: str) -> Iterator[Suggestion]:
@@ -344,10 +259,8 @@ def _spaces_between_words(text: str) -> Iterator[Suggestion]:
         left, right = _word_before(text, run.start()), _word_after(text, run.end())
         joiner = _joiner_between(left, right)
         if joiner is not None:
-            template = _MESSAGES["half-space"] if joiner else _JOINED_MESSAGE
-            if NBSP in run[0]:
-                template = template.replace("«{before}»", "the no-break space in «{before}»")
-            yield _suggest(text, run.start(), run.end(), joiner, "half-space", template)
+            variant = "-".join(part for part in ("" if joiner else "joined", "nbsp" if NBSP in run[0] else "") if part)
+            yield _suggest(text, run.start(), run.end(), joiner, "half-space", variant)
         elif NBSP in run[0]:
             yield _suggest(text, run.start(), run.end(), " ", "nbsp")
         elif len(run[0]) > 1:
@@ -381,7 +294,7 @@ def _token_at(text: str, index: int) -> str:
     start = index
     while start > 0 and not text[start - 1].isspace():
         start -= 1
-    token = _NON_SPACE_RUN.match(text, start)
+    token = NON_SPACE_RUN.match(text, start)
     return token[0] if token else ""
 
 
@@ -403,7 +316,7 @@ def _spaces_after_punctuation(text: str) -> Iterator[Suggestion]:
 
 def _numbers_glued_to_words(text: str) -> Iterator[Suggestion]:
     for number in _NUMBER_BEFORE_WORD.finditer(text):
-        if number[1] not in ORDINAL_SUFFIXES and not _LATIN_LETTER.search(_token_at(text, number.start())):
+        if number[1] not in ORDINAL_SUFFIXES and not LATIN_LETTER.search(_token_at(text, number.start())):
             yield _suggest(text, number.end(), number.end(), " ", "digit-glued")
 
 
@@ -414,9 +327,9 @@ def _glued_conjunctions(text: str) -> Iterator[Suggestion]:
         word = match[0]
         rest = word[1:]
         if word[0] == "و" and len(rest) >= 3 and word not in VA_INITIAL_WORDS and counts[rest] >= counts[word]:
-            yield _suggest(text, match.start() + 1, match.start() + 1, " ", "glued-va")
+            yield _suggest(text, match.start() + 1, match.start() + 1, " ", "glued-va", va="و")
         if any(word.endswith(ending) and len(word) >= shortest for ending, shortest in VERB_ENDINGS_BEFORE_VA.items()):
-            yield _suggest(text, match.end() - 1, match.end() - 1, " ", "glued-va")
+            yield _suggest(text, match.end() - 1, match.end() - 1, " ", "glued-va", va="و")
 
 
 def _single_interior_edit(word: str, target: str) -> tuple[int, int, str] | None:
@@ -462,13 +375,13 @@ def _suspect_spellings(text: str) -> Iterator[Suggestion]:
         if word[0] == "ئ":
             if len(word) > 1 and text[start - 1 : start] != ZWNJ:
                 replacement = "" if word[1] in "اآ" else "ا"
-                yield _suggest(text, start, start + 1, replacement, "suspect-spelling")
+                yield _suggest(text, start, start + 1, replacement, "suspect-spelling", letter="ئ")
         elif counts[word] == 1 and (intended := _intended_word(word, frequent, counts)):
             target, (index, length, replacement) = intended
             details = {"word": word, "target": target, "count": counts[target]}
             edit_start = start + index
             yield _suggest(
-                text, edit_start, edit_start + length, replacement, "suspect-spelling", _RARE_WORD_MESSAGE, **details
+                text, edit_start, edit_start + length, replacement, "suspect-spelling", "rare", **details
             )
 
 

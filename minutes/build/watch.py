@@ -60,7 +60,7 @@ def watch(workspace: Workspace, record_paths: list[Path] | None, out_dir: Path, 
     write a file in several steps). Invalid input does not end the session: it is reported and
     the next change is awaited.
     """
-    from minutes.worker import Warm  # the warm renderer: WeasyPrint is imported here, once
+    from minutes.output.worker import Warm  # the warm renderer: WeasyPrint is imported here, once
 
     warm = Warm()
     state = snapshot(workspace, record_paths)

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from minutes.jalali import JalaliDate
 from minutes.model import Decision, FollowUp, RelativeDeadline, Status
+from minutes.text.jalali import JalaliDate
 from minutes.validate import ValidRecord
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minutes.diagnostics import MinutesError
-from minutes.jalali import JalaliDate
+from minutes.text.jalali import JalaliDate
 
 REGISTRY_NAME = "registry.sqlite"  # the register's file in an archive folder
 LOCK_WAIT_SECONDS = 600

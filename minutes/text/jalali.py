@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jdatetime
 
-from minutes.persian import fold_for_search, latin_digits, persian_digits
+from minutes.text.persian import fold_for_search, latin_digits, persian_digits
 
 # Dates as records write them (after latin_digits): 1403/05/17 or 1403-05-17; times: 10:30 or 9:30.
 DATE_PATTERN = re.compile(r"([0-9]{4})([/-])([0-9]{1,2})\2([0-9]{1,2})")

@@ -14,59 +14,49 @@ error, and leaving :class:`Renderers` terminates them all, killing any that does
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import importlib
 import multiprocessing
+import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from minutes.diagnostics import RenderError
-from minutes.fonts import FontChoice
+from minutes.output.fonts import FontChoice
+from minutes.output.jobs import Job, Made
 from minutes.workspace import Workspace
 
 if TYPE_CHECKING:
-    from minutes.model import PageSize
-    from minutes.worker import TrackingRenderer
+    from minutes.output.worker import TrackingRenderer
 
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 START = "start"
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-@dataclass(frozen=True)
-class Job:
-    """A PDF to render: where it goes, its HTML and the papers it may take, in order of preference."""
-
-    target: Path
-    html: str
-    papers: tuple[PageSize, ...]
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """A rendered PDF, the files fetched for it (URL → SHA-256) and its renderer's peak memory so far."""
-
-    target: Path
-    data: bytes
-    pages: int
-    resources: dict[str, str]
-    peak_rss_mb: float
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when its parent dies (even by SIGKILL); stop at once if it already has."""
+    with contextlib.suppress(Exception):  # not Linux, or no libc: the pipe still ends the loop
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(0)
 
 
-def _serve(connection: Connection, eager: bool) -> None:
+def _serve(connection: Connection, eager: bool, parent: int) -> None:
     """A worker: load WeasyPrint (at once, or once told to), say so, then render whatever it is sent
-    until the parent stops it."""
+    until the parent stops it (or dies)."""
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not a handler inherited from the parent
     if not eager and connection.recv() != START:
         return
     with contextlib.suppress(Exception):  # a failure to load shows again, as the first document's error
-        importlib.import_module("minutes.worker")
+        importlib.import_module("minutes.output.worker")
     renderers: dict[tuple[Workspace, FontChoice], TrackingRenderer] = {}
     connection.send(("ready", None))
     while True:
@@ -75,11 +65,12 @@ def _serve(connection: Connection, eager: bool) -> None:
         except EOFError:  # the parent is gone
             return
         try:
-            from minutes.worker import TrackingRenderer
+            from minutes.output.worker import TrackingRenderer
+            from minutes.output.writers import write
 
             if (workspace, font) not in renderers:
                 renderers[workspace, font] = TrackingRenderer(workspace, font)
-            connection.send(("done", renderers[workspace, font].render_job(job)))
+            connection.send(("done", write(job, renderers[workspace, font])))
         except Exception as error:  # reported by the parent, which stops the build
             try:
                 connection.send(("error", error))
@@ -105,7 +96,7 @@ class Renderers:
             context = multiprocessing.get_context(START_METHOD)
             for number in range(workers):
                 ours, theirs = context.Pipe()
-                process = context.Process(target=_serve, args=(theirs, number == 0), daemon=True)
+                process = context.Process(target=_serve, args=(theirs, number == 0, os.getpid()), daemon=True)
                 process.start()
                 theirs.close()
                 self.workers[ours] = process
@@ -113,18 +104,20 @@ class Renderers:
                     self.dormant.append(ours)
 
     def render(self, workspace: Workspace, font: FontChoice, jobs: Sequence[Job], *,
-               renderer: TrackingRenderer | None = None) -> Iterator[Rendered]:
-        """Render ``jobs`` (with ``renderer`` when given), yielding each PDF as it is done."""
+               renderer: TrackingRenderer | None = None) -> Iterator[Made]:
+        """Make the typeset ``jobs`` (with ``renderer`` when given), yielding each file as it is done."""
         if not jobs:  # nothing to render: WeasyPrint is not even loaded
             return
-        ordered = sorted(jobs, key=lambda job: len(job.html), reverse=True)
+        ordered = sorted(jobs, key=lambda job: len(job.markup), reverse=True)
         if not self.workers or renderer is not None:
+            from minutes.output.writers import write
+
             if renderer is None:
-                from minutes.worker import TrackingRenderer  # WeasyPrint: only when rendering here
+                from minutes.output.worker import TrackingRenderer  # WeasyPrint: only when rendering here
 
                 renderer = TrackingRenderer(workspace, font)
             for job in ordered:
-                yield renderer.render_job(job)
+                yield write(job, renderer)
             return
         if len(ordered) > 1:
             for connection in self.dormant:
@@ -166,3 +159,15 @@ class Renderers:
                 process.kill()
                 process.join()
             connection.close()
+
+
+def produce(pool: Renderers, workspace: Workspace, font: FontChoice, jobs: Sequence[Job], *,
+            renderer: TrackingRenderer | None = None) -> Iterator[Made]:
+    """Make every job, yielding each file as it is made: the typeset ones first (by ``pool``, or by
+    ``renderer`` when given), then the others (they take no time)."""
+    from minutes.output.writers import write
+
+    yield from pool.render(workspace, font, [job for job in jobs if job.format.typeset], renderer=renderer)
+    for job in jobs:
+        if not job.format.typeset:
+            yield write(job)

@@ -1,6 +1,7 @@
 """What runs inside a rendering process: a renderer that also notes the files each document fetched.
 
-Importing this module imports WeasyPrint (through :mod:`minutes.pdf`); only rendering processes do.
+Importing this module imports WeasyPrint (through :mod:`minutes.output.pdf`); only rendering
+processes (and commands that render in their own process) do.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from minutes.fonts import FontChoice
-from minutes.parallel import Job, Rendered
-from minutes.pdf import LocalFetcher, PdfRenderer
+from minutes.output.fonts import FontChoice
+from minutes.output.jobs import Job, Made
+from minutes.output.pdf import LocalFetcher, PdfRenderer
 from minutes.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -48,10 +49,11 @@ class TrackingRenderer(PdfRenderer):
         self.recorder = _RecordingFetcher(workspace)
         super().__init__(workspace, font, self.recorder)
 
-    def render_job(self, job: Job) -> Rendered:
+    def render_job(self, job: Job) -> Made:
+        """The PDF of ``job`` (an original when it carries what to embed)."""
         self.recorder.fetched = {}
-        pdf = self.render(job.html, job.papers)
-        return Rendered(job.target, pdf.data, pdf.pages, dict(self.recorder.fetched), peak_rss_mb())
+        pdf = self.render(job.markup, job.papers, job.archival)
+        return Made(job.target, pdf.data, pdf.pages, dict(self.recorder.fetched), peak_rss_mb())
 
 
 class Warm:

@@ -167,7 +167,3 @@ class Manifest:
         data = {"format": FORMAT, "notices": self.notices, "system_fonts": self.system_fonts, "warned": self.warned,
                 "records": records}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-    def owners(self) -> dict[str, str]:
-        """Decision id → the record (path) that gives it."""
-        return {ident: name for name, entry in self.records.items() for ident in entry.ids}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from minutes import native  # noqa: F401  (first: it imports WeasyPrint quickly)
+from minutes.output import native  # noqa: F401  (first: it imports WeasyPrint quickly)
 
 # isort: split
 from weasyprint import CSS, HTML, Attachment
@@ -25,8 +25,9 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from minutes.diagnostics import RenderError
-from minutes.fonts import FontChoice
 from minutes.model import PageSize
+from minutes.output.fonts import FontChoice
+from minutes.output.jobs import Archival
 from minutes.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -46,22 +47,13 @@ mimetypes.add_type("application/yaml", ".yaml")  # RFC 9512; Python 3.11 does no
 ARCHIVAL_VARIANT = "pdf/a-3u"
 
 
-@dataclass(frozen=True)
-class Archival:
-    """What makes a render an archival original: the source to embed and the dates to state."""
+def _attachment(archival: Archival) -> Attachment:
+    """A fresh attachment of the source (WeasyPrint's serve one render only); UTC midnight dates, never 'now'."""
+    def midnight(day: datetime.date) -> datetime.datetime:
+        return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
 
-    source: bytes
-    source_name: str
-    created: datetime.date
-    modified: datetime.date
-
-    def attachment(self) -> Attachment:
-        """A fresh attachment (WeasyPrint's serve one render only); UTC midnight dates, never 'now'."""
-        def midnight(day: datetime.date) -> datetime.datetime:
-            return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
-
-        return Attachment(string=self.source, name=self.source_name, description="the issued meeting record",
-                          relationship="Source", created=midnight(self.created), modified=midnight(self.modified))
+    return Attachment(string=archival.source, name=archival.source_name, description="the issued meeting record",
+                      relationship="Source", created=midnight(archival.created), modified=midnight(archival.modified))
 
 
 class LocalFetcher(URLFetcher):
@@ -183,7 +175,7 @@ class PdfRenderer:
                 else:
                     document.metadata.lang = "fa-IR"
                     document.metadata.modified = archival.modified.isoformat()
-                    data = document.write_pdf(pdf_variant=ARCHIVAL_VARIANT, attachments=[archival.attachment()],
+                    data = document.write_pdf(pdf_variant=ARCHIVAL_VARIANT, attachments=[_attachment(archival)],
                                               finisher=_each_associated_file_once)
         except FatalURLFetchingError as error:
             raise RenderError(str(error.__cause__ or error)) from None

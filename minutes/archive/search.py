@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from minutes.persian import fold_for_search
+from minutes.text.persian import fold_for_search
 
 if TYPE_CHECKING:
     from minutes.validate import ValidRecord

@@ -1,0 +1,216 @@
+"""The ``minutes`` command: a thin shell that turns library results into messages and exit codes.
+
+``cli`` is the only package that prints; :mod:`.commands` holds one function per command,
+:mod:`.console` the output (language, terminal bidi, progress), and this module the parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+from minutes import __version__
+from minutes.cli import commands, terminal
+from minutes.cli.commands import EXIT_FAILED, EXIT_INVALID
+from minutes.cli.console import Console
+from minutes.diagnostics import InvalidInput, MinutesError
+from minutes.messages import LANGUAGES, language_from_environment
+from minutes.workspace import Workspace
+
+if TYPE_CHECKING:
+    from minutes.build.shard import Shard
+    from minutes.text.jalali import JalaliDate
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
+def _shard(text: str) -> Shard:
+    from minutes.build.shard import Shard
+
+    try:
+        return Shard.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _jalali_date(value: str) -> JalaliDate:
+    """An argparse type: a Jalali date, or a usage error that says why not."""
+    from minutes.text.jalali import JalaliDate
+
+    try:
+        return JalaliDate.parse(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser, with help text on every command and option."""
+    top = argparse.ArgumentParser(
+        prog="minutes",
+        description="Persian meeting minutes as code: YAML records in data/ become PDF minutes and letters.")
+    top.add_argument("--version", action="version", version=f"minutes {__version__}")
+    top.add_argument("-C", "--workspace", default=".", metavar="DIR",
+                     help="the workspace holding data/, templates/, fonts/ (default: the current folder)")
+    top.add_argument("--debug", action="store_true", help="show a traceback on unexpected errors")
+    top.add_argument("--lang", choices=LANGUAGES,
+                     help="language of messages (default: from LC_ALL/LC_MESSAGES/LANG, else en)")
+    top.add_argument("--bidi-terminal", action="store_true",
+                     help=f"reshape Persian for terminals that cannot (also {terminal.ENVIRONMENT_SWITCH}=1); "
+                          "only when writing to a terminal")
+    verbs = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add_building(verbs)
+    _add_records(verbs)
+    _add_archive(verbs)
+    _add_followup(verbs)
+    return top
+
+
+Verbs: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_building(verbs: Verbs) -> None:
+    """``build`` and ``watch``."""
+    build = verbs.add_parser("build", help="render minutes and letters to PDF",
+                                description="Validate the records, then render every document that is out of "
+                                            "date to PDF, in parallel. Nothing is written if any record is invalid.")
+    build.add_argument("paths", nargs="*", type=Path, metavar="RECORD",
+                       help="meeting records to build (default: every file in data/meetings/)")
+    build.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("-q", "--quiet", action="store_true", help="print only the files written")
+    build.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                       help="render N documents at once, one process each (default: the number of cores)")
+    build.add_argument("--shard", type=_shard, metavar="K/N",
+                       help="build only part K of N disjoint parts (for N machines; K from 1)")
+    build.add_argument("--force", action="store_true", help="rebuild every document, even those up to date")
+    build.set_defaults(run=commands.cmd_build)
+
+    watch = verbs.add_parser("watch", help="rebuild documents whenever their inputs change",
+                                description="Build, then rebuild the documents of the records (default: all) "
+                                            "whenever a record, the directory, a template, a font or an asset "
+                                            "changes, in one warm process. Stop with Ctrl-C.")
+    watch.add_argument("paths", nargs="*", type=Path, metavar="RECORD",
+                       help="meeting records to watch (default: every file in data/meetings/)")
+    watch.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
+    watch.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    watch.add_argument("--interval", type=float, default=0.5, metavar="SECONDS",
+                       help="how often to look for changes (default: 0.5)")
+    watch.set_defaults(run=commands.cmd_watch)
+
+
+def _add_records(verbs: Verbs) -> None:
+    """The commands about records: ``validate``, ``lint``, ``schema``, ``new``."""
+    check = verbs.add_parser("validate", help="check records without rendering",
+                                description="Check the directory and the records; print every problem "
+                                            "as file:line:col: code: message.")
+    check.add_argument("paths", nargs="*", type=Path, metavar="RECORD",
+                       help="meeting records to check (default: every file in data/meetings/)")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.set_defaults(run=commands.cmd_validate)
+
+    lint = verbs.add_parser("lint", help="suggest fixes for Persian typing in records",
+                               description="Report half-spaces, spacing, glued words, suspected typos and "
+                                           "repeated paragraphs in the text of records, as file:line:col. "
+                                           "With --fix, apply the safe ones in place, keeping comments and layout.")
+    lint.add_argument("paths", nargs="*", type=Path, metavar="FILE",
+                      help="YAML files to check (default: data/*.yaml and data/meetings/)")
+    lint.add_argument("--fix", action="store_true", help="apply the fixable suggestions to the files")
+    lint.set_defaults(run=commands.cmd_lint)
+
+    schema = verbs.add_parser("schema", help="write the JSON Schema of records or directory files",
+                                 description="Write a JSON Schema that editors (yaml-language-server) use to "
+                                             "complete and check records as they are typed.")
+    schema.add_argument("--kind", choices=("record", "directory"), default="record",
+                        help="which file the schema describes (default: record)")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    schema.set_defaults(run=commands.cmd_schema)
+
+    new = verbs.add_parser("new", help="start the record of a body's next meeting",
+                              description="Write data/meetings/<body>-<number>.yaml for the next meeting, "
+                                          "dated today (Jalali), with the body's members as attendees.")
+    new.add_argument("--body", metavar="ID", help="the body (default: that of the latest record)")
+    new.add_argument("--date", type=_jalali_date, metavar="JALALI",
+                     help="the meeting date instead of today, e.g. 1404/02/01")
+    new.set_defaults(run=commands.cmd_new)
+
+
+def _add_archive(verbs: Verbs) -> None:
+    """The commands about the archive: ``issue``, ``verify``, ``search``."""
+    issue = verbs.add_parser("issue", help="number a record's documents and archive the final originals",
+                                description="Validate strictly (warnings fail), take the next registry numbers, "
+                                            "render the final documents as PDF/A-3u with the issued record "
+                                            "embedded, and store them in a BagIt bag in the archive. The record "
+                                            "in data/ is never changed.")
+    issue.add_argument("record", type=Path, metavar="RECORD", help="the meeting record to issue")
+    issue.add_argument("--date", type=_jalali_date, metavar="JALALI", help="the issue date (default: today in Tehran)")
+    issue.add_argument("--archive", metavar="DIR", help="the archive folder (default: archive/ in the workspace)")
+    issue.add_argument("--supersede", action="store_true", help="issue a new version of an issued record")
+    issue.add_argument("--reason", metavar="TEXT", help="why the new version replaces the old (with --supersede)")
+    issue.set_defaults(run=commands.cmd_issue)
+
+    check_archive = verbs.add_parser("verify", help="check that archived originals are unchanged",
+                                        description="Validate every bag (sha512), the register's hashes and "
+                                                    "numbers, and the record embedded in every PDF; list "
+                                                    "each difference with the file it concerns.")
+    check_archive.add_argument("archive", nargs="?", metavar="ARCHIVE",
+                               help="the archive folder (default: archive/ in the workspace)")
+    check_archive.set_defaults(run=commands.cmd_verify)
+
+    find = verbs.add_parser("search", help="search the text of issued records",
+                               description="Full-text search over the archive that matches ی/ي, ک/ك, "
+                                           "half-space/space/none and Persian/Latin digits alike; prints "
+                                           "record, decision id and a snippet.")
+    find.add_argument("text", metavar="TEXT", help="the words to look for")
+    find.add_argument("--archive", metavar="DIR", help="the archive folder (default: archive/ in the workspace)")
+    find.set_defaults(run=commands.cmd_search)
+
+
+def _add_followup(verbs: Verbs) -> None:
+    """``followup`` and ``doctor``."""
+    ledger = verbs.add_parser("followup", help="render the follow-up ledger and reminders for overdue decisions",
+                                 description="Validate the records, then render the ledger of every decision "
+                                             "with its standing (open, overdue, done, dropped) by responsible "
+                                             "unit, and a reminder letter to each unit with overdue decisions, "
+                                             "into DIR/followup/<date>/. Nothing is written if anything fails.")
+    ledger.add_argument("--as-of", type=_jalali_date, metavar="JALALI",
+                        help="the date standings are computed for and letters dated, e.g. 1404/02/01 "
+                             "(default: today in Tehran); give it for reproducible output")
+    ledger.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
+    ledger.add_argument("-q", "--quiet", action="store_true", help="print only the files written")
+    ledger.set_defaults(run=commands.cmd_followup)
+    doctor = verbs.add_parser("doctor", help="show WeasyPrint, Pango and font status",
+                              description="Report library versions, the fonts found and the one "
+                                          "that will be embedded.")
+    doctor.set_defaults(run=commands.cmd_doctor)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = parser().parse_args(argv)
+    workspace = Workspace.at(args.workspace)
+    console = Console(args.lang or language_from_environment(os.environ), args.bidi_terminal)
+    try:
+        return args.run(args, workspace, console)
+    except InvalidInput as error:
+        console.diagnostics(error.diagnostics)
+        return EXIT_INVALID
+    except MinutesError as error:
+        console.err(f"error: {error}")
+        return EXIT_FAILED
+    except BrokenPipeError:  # the reader went away (e.g. '| head'): nothing more to say
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        console.err("interrupted; nothing half-written was left behind")
+        return 130
+    except Exception as error:
+        if args.debug:
+            raise
+        console.err(f"internal error: {type(error).__name__}: {error} (run with --debug for details)")
+        return EXIT_FAILED

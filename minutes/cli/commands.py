@@ -1,0 +1,192 @@
+"""The commands: each turns its arguments into one library call and the result into messages and an
+exit status. Library modules are imported inside each command, so ``--help`` and ``validate`` stay fast."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from minutes.cli.console import BuildDisplay, Console, TerminateAsInterrupt
+from minutes.diagnostics import InvalidInput
+from minutes.workspace import Workspace
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+
+def cores() -> int:
+    """The cores this process may use (a container's or a batch job's CPU set included)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def cmd_build(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.build import build
+
+    out_dir = Path(args.output).resolve()
+    display = None if args.quiet else BuildDisplay(workspace, console)
+    with TerminateAsInterrupt():
+        result = build(workspace, args.paths or None, out_dir, strict=args.strict, jobs=args.jobs or cores(),
+                       shard=args.shard, force=args.force, progress=display)
+    console.diagnostics(result.warnings)
+    for notice in result.notices:
+        console.err(f"warning: {notice}")
+    for path in result.written:
+        console.out(workspace.display_name(path))
+    for path in result.removed:
+        console.err(f"removed {workspace.display_name(path)} (no longer made)")
+    if display:
+        display.summary(len(result.written), result.up_to_date, len(result.removed))
+    return EXIT_OK
+
+
+def cmd_watch(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    import contextlib
+
+    from minutes.build.watch import watch
+
+    out_dir = Path(args.output).resolve()
+    console.err("watching the records, directory, templates, fonts and assets; Ctrl-C stops")
+    with contextlib.suppress(KeyboardInterrupt):  # how a watch session ends
+        for rebuild in watch(workspace, args.paths or None, out_dir, interval=args.interval, strict=args.strict):
+            if rebuild.changed:
+                console.err("changed: " + ", ".join(workspace.display_name(p) for p in rebuild.changed))
+            if isinstance(rebuild.error, InvalidInput):
+                console.diagnostics(rebuild.error.diagnostics)
+            elif rebuild.error is not None:
+                console.err(f"error: {rebuild.error}")
+            if rebuild.result is not None:
+                console.diagnostics(rebuild.result.warnings)
+                for path in rebuild.result.written:
+                    console.out(workspace.display_name(path))
+                console.err(f"{len(rebuild.result.written)} document(s) written, "
+                            f"{rebuild.result.up_to_date} up to date in {rebuild.seconds:.2f}s")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.sources import check_workspace
+
+    validated = check_workspace(workspace, args.paths or None)
+    console.diagnostics(validated.warnings)
+    if args.strict and validated.warnings:
+        return EXIT_INVALID
+    console.err(f"{len(validated.records)} record(s) valid")
+    return EXIT_OK
+
+
+def cmd_lint(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.lint import fix_and_lint, lint_file
+
+    paths = args.paths or [*workspace.directory_files(), *workspace.record_files()]
+    remaining = 0
+    for path in paths:
+        if args.fix:
+            edits, findings = fix_and_lint(path, workspace.display_name(path))
+            if edits:
+                console.err(f"{workspace.display_name(path)}: {edits} fix(es) applied")
+        else:
+            findings = lint_file(path, workspace.display_name(path))
+        remaining += len(findings)
+        for finding in findings:
+            console.out(finding.format(console.lang))
+    return EXIT_INVALID if remaining else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.schema import schema_text
+
+    text = schema_text(args.kind)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.new import new_record, write_new
+    from minutes.sources import check_workspace
+    from minutes.text.jalali import JalaliDate
+
+    record = new_record(workspace, check_workspace(workspace), args.body, args.date or JalaliDate.today())
+    write_new(record)
+    console.out(workspace.display_name(record.path))
+    return EXIT_OK
+
+
+def _archive_dir(args: argparse.Namespace, workspace: Workspace) -> Path:
+    return Path(args.archive).resolve() if args.archive else workspace.root / "archive"
+
+
+def cmd_issue(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.archive.issue import issue_record
+    from minutes.text.jalali import JalaliDate
+
+    if args.supersede != bool(args.reason):
+        console.err("error: --supersede and --reason go together: say why the new version replaces the old")
+        return EXIT_USAGE
+    result = issue_record(workspace, args.record, _archive_dir(args, workspace),
+                          issue_date=args.date or JalaliDate.today(),
+                          supersede_reason=args.reason, progress=console.err)
+    for key, number in result.numbers.items():
+        console.out(f"{key}\t{number}")
+    console.err(f"issued {result.record} version {result.version}: {workspace.display_name(result.bag)}")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.archive.verify import verify
+
+    archive = _archive_dir(args, workspace)
+    problems = verify(archive)
+    for problem in problems:
+        console.out(problem)
+    console.err(f"{len(problems)} problem(s) in {workspace.display_name(archive)}" if problems
+                else f"{workspace.display_name(archive)}: every bag, hash and embedded source checks out")
+    return EXIT_INVALID if problems else EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.archive.registry import REGISTRY_NAME
+    from minutes.archive.search import open_index, search
+
+    index = _archive_dir(args, workspace) / REGISTRY_NAME
+    if not index.is_file():
+        console.err(f"error: no archive at {workspace.display_name(index.parent)}: issue a record first")
+        return EXIT_FAILED
+    connection = open_index(str(index))
+    try:
+        hits = search(connection, args.text)
+    finally:
+        connection.close()
+    for hit in hits:
+        console.out(f"{hit.record}\t{hit.decision or '-'}\t{hit.snippet}")
+    return EXIT_OK if hits else EXIT_INVALID
+
+
+def cmd_followup(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.followup import followup
+    from minutes.text.jalali import JalaliDate
+
+    result = followup(workspace, args.as_of or JalaliDate.today(), Path(args.output).resolve(),
+                      progress=None if args.quiet else console.err)
+    console.diagnostics(result.warnings)
+    for notice in result.notices:
+        console.err(f"warning: {notice}")
+    for path in result.removed:
+        console.err(f"removed {workspace.display_name(path)}: no longer overdue")
+    for path in result.written:
+        console.out(workspace.display_name(path))
+    return EXIT_OK
+
+
+def cmd_doctor(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.doctor import report
+
+    lines, healthy = report(workspace)
+    console.out("\n".join(lines))
+    return EXIT_OK if healthy else EXIT_FAILED

@@ -1,0 +1,86 @@
+"""Where the command line writes: messages in the chosen language, Persian reshaped only when asked
+for and only on a terminal, and a build's progress on standard error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from typing import TextIO
+
+from minutes.build import Step
+from minutes.cli import progress, terminal
+from minutes.diagnostics import Diagnostic, Severity
+from minutes.workspace import Workspace
+
+
+class Console:
+    """Where the CLI writes: messages in the chosen language, Persian reshaped only when asked for
+    and only on a terminal."""
+
+    def __init__(self, lang: str, bidi_terminal: bool) -> None:
+        self.lang = lang
+        self.visual = {stream: terminal.wanted(bidi_terminal, os.environ, stream)
+                       for stream in (sys.stdout, sys.stderr)}
+
+    def write(self, text: str, stream: TextIO) -> None:
+        print(terminal.visual(text) if self.visual.get(stream) else text, file=stream)
+
+    def out(self, text: str) -> None:
+        self.write(text, sys.stdout)
+
+    def err(self, text: str) -> None:
+        self.write(text, sys.stderr)
+
+    def diagnostics(self, diagnostics: Sequence[Diagnostic]) -> None:
+        """Every diagnostic, sorted, then a count of errors and warnings."""
+        for diagnostic in sorted(diagnostics):
+            self.err(diagnostic.format(self.lang))
+        errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+        if diagnostics:
+            self.err(f"{errors} error(s), {len(diagnostics) - errors} warning(s)")
+
+
+class BuildDisplay:
+    """Shows a build's progress on standard error: a bar on a terminal, a line per document otherwise."""
+
+    def __init__(self, workspace: Workspace, console: Console) -> None:
+        self.workspace, self.console, self.clock = workspace, console, time.monotonic
+        self.started = self.clock()
+        self.on_terminal = sys.stderr.isatty()
+
+    def __call__(self, step: Step) -> None:
+        if step.target is None:
+            self.started = self.clock()
+            self.console.err(f"{step.total} document(s) to build, {step.up_to_date} up to date")
+        elif self.on_terminal:
+            width = shutil.get_terminal_size().columns - 1
+            end = "\n" if step.done == step.total else ""
+            sys.stderr.write("\r" + progress.bar(step, self.clock() - self.started, width) + end)
+            sys.stderr.flush()
+        else:
+            self.console.err(f"built {self.workspace.display_name(step.target)}")
+
+    def summary(self, written: int, up_to_date: int, removed: int) -> None:
+        self.console.err(progress.summary(written, up_to_date, removed, self.clock() - self.started))
+
+
+class TerminateAsInterrupt:
+    """While a build runs, SIGTERM (a batch scheduler cancelling the job) cleans up as Ctrl-C does."""
+
+    def __enter__(self) -> None:
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():  # only there can handlers be set
+            self.previous = signal.signal(signal.SIGTERM, self.interrupt)
+
+    @staticmethod
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    def __exit__(self, *exception: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)

@@ -1,0 +1,51 @@
+"""The registry of document kinds: which documents a record makes, and which a follow-up run makes.
+
+A kind is a module with ``make(context) -> list[Document]`` and a template. To add one (say an
+invitation letter), write ``minutes/documents/invitation.py`` with its ``make``, add its template
+under ``minutes/templates/``, and add one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from minutes.documents import brief, cover, ledger, letter, minutes, notification, reminder
+from minutes.documents.base import Document, Settings
+from minutes.documents.followup import FollowUpContext
+from minutes.documents.record import RecordContext
+from minutes.model import MergedDirectory
+from minutes.text.jalali import JalaliDate
+from minutes.validate import ValidRecord
+
+# The documents of a record, in this order.
+RECORD_KINDS: tuple[Callable[[RecordContext], list[Document]], ...] = (
+    minutes.make,       # the minutes (صورتجلسه)
+    cover.make,         # the cover letter to the body reported to
+    notification.make,  # one notification letter per responsible unit
+    letter.make,        # the letters the record spells out
+    brief.make,         # the news brief, HTML and text
+)
+# The documents of a follow-up run, in this order.
+FOLLOWUP_KINDS: tuple[Callable[[FollowUpContext], list[Document]], ...] = (
+    ledger.make,        # the ledger of every decision
+    reminder.make,      # one reminder per unit with overdue decisions
+)
+
+
+def documents_for(item: ValidRecord, directory: MergedDirectory, *, draft: bool = True,
+                  numbers: Mapping[str, str] | None = None, issue_date: JalaliDate | None = None) -> list[Document]:
+    """Every document a record makes. A draft shows no emblem, and blanks for the number and the date
+    the secretariat gives (the date is filled in when ``issue_date`` is given); a final one
+    (``draft=False``) shows the emblem and the numbers given by document key, its letters dated
+    ``issue_date`` (default: the meeting's date)."""
+    context = RecordContext(item, directory, Settings(draft, numbers), issue_date)
+    return [document for make in RECORD_KINDS for document in make(context)]
+
+
+def followup_documents(records: Sequence[ValidRecord], directory: MergedDirectory, as_of: JalaliDate, *,
+                       draft: bool = True, numbers: Mapping[str, str] | None = None) -> list[Document]:
+    """The follow-up ledger of every decision taken by ``as_of`` and one reminder letter (``reminder-<unit>``)
+    per unit with decisions overdue on that date, all dated ``as_of``, in the folder
+    :func:`~minutes.documents.followup.followup_folder`."""
+    context = FollowUpContext(records, directory, Settings(draft, numbers), as_of)
+    return [document for make in FOLLOWUP_KINDS for document in make(context)]

@@ -1,0 +1,79 @@
+"""Display text as runs: the parts that must read left to right inside a Persian line are isolated.
+
+WeasyPrint (Pango) applies the bidi algorithm itself; what it cannot know is that «021-88776655»,
+«ISO 27001» or a URL are one unit. :func:`text` finds such runs and marks them, and the template
+isolates each in a ``<bdi>``. Nothing here reshapes or reorders characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from minutes.text.persian import display
+
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+_LATIN_WORD = rf"[A-Za-z](?:[A-Za-z{_DIGITS}._&/+-]*[A-Za-z{_DIGITS}])?"
+_LATIN_TAIL = rf"[A-Za-z{_DIGITS}](?:[A-Za-z{_DIGITS}._&/+-]*[A-Za-z{_DIGITS}])?"
+# Runs that must read left to right inside a Persian line, most specific first.
+LEFT_TO_RIGHT = re.compile(
+    r"(?:https?://|www\.)[^\s«»()]*[^\s«»().,،؛:!?]"  # URL, without trailing punctuation
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # e-mail address
+    rf"|{_LATIN_WORD}(?: {_LATIN_TAIL})*"  # Latin words and acronyms: ICT, ISO 27001, COVID-19
+    rf"|\+?[{_DIGITS}]+(?:[-/.:][{_DIGITS}]+)+"  # dates, times, phone numbers
+)
+
+
+@dataclass(frozen=True)
+class Display:
+    """Display text as runs; a run with a direction is isolated (``<bdi>``) when rendered to HTML.
+
+    ``str()`` gives the plain text, and Jinja's autoescape calls ``__html__``, which escapes every run.
+    """
+
+    runs: tuple[tuple[str, str | None], ...]
+
+    @classmethod
+    def isolated(cls, value: str) -> Display:
+        """One isolated right-to-left run, for registry numbers: their parts keep the paragraph's reading order."""
+        return cls(((display(value), "rtl"),))
+
+    def __str__(self) -> str:
+        return "".join(run for run, _ in self.runs)
+
+    def __bool__(self) -> bool:
+        return any(run for run, _ in self.runs)
+
+    def __html__(self) -> Markup:
+        return Markup("").join(
+            Markup("<bdi dir={}>{}</bdi>").format(direction, run) if direction else escape(run)
+            for run, direction in self.runs)
+
+
+def _has_right_to_left(chars: str) -> bool:
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in chars)
+
+
+def text(raw: str) -> Display:
+    """``raw`` as displayed (normalised, Persian digits), with its left-to-right runs isolated."""
+    shown = display(raw)
+    spans: list[list[int]] = []
+    for match in LEFT_TO_RIGHT.finditer(shown):
+        # Neutrals between two left-to-right runs read left to right too (as in the bidi algorithm).
+        if spans and not _has_right_to_left(shown[spans[-1][1]:match.start()]):
+            spans[-1][1] = match.end()
+        else:
+            spans.append([match.start(), match.end()])
+    runs: list[tuple[str, str | None]] = []
+    position = 0
+    for start, end in spans:
+        if start > position:
+            runs.append((shown[position:start], None))
+        runs.append((shown[start:end], "ltr"))
+        position = end
+    if position < len(shown) or not runs:
+        runs.append((shown[position:], None))
+    return Display(tuple(runs))

@@ -1,0 +1,72 @@
+"""The directory: every directory file merged into one, each id defined once, one office, and every
+reference between entries resolved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from minutes.diagnostics import Diagnostic
+from minutes.load import LoadedFile
+from minutes.model import Directory, MergedDirectory
+from minutes.validate.schema import suggest
+
+SECTIONS = ("organisations", "people", "bodies")
+
+
+def merge(parts: list[tuple[LoadedFile, Directory]], problems: list[Diagnostic]) -> Directory:
+    """One directory of all ``parts``; a second office or an id defined twice is a problem."""
+    merged: dict[str, dict[str, Any]] = {section: {} for section in SECTIONS}
+    owner: dict[str, str] = {}
+    office, office_file = None, ""
+    for source, part in parts:
+        if part.office is not None:
+            if office is None:
+                office, office_file = part.office, source.display_name
+            else:
+                problems.append(source.diagnostic(("office",), "duplicate-office", key=True, file=office_file))
+        for section in SECTIONS:
+            for ident, entry in getattr(part, section).items():
+                if ident in owner:
+                    problems.append(source.diagnostic((section, ident), "duplicate-id", key=True,
+                                                      id=ident, file=owner[ident]))
+                    continue
+                owner[ident] = source.display_name
+                merged[section][ident] = entry
+    return Directory(office=office, **merged)
+
+
+def with_office(directory: Directory) -> MergedDirectory:
+    """The merged directory once its office is known to exist."""
+    assert directory.office is not None
+    return MergedDirectory(office=directory.office, organisations=directory.organisations,
+                           people=directory.people, bodies=directory.bodies)
+
+
+def unknown_id(source: LoadedFile, path: tuple[Any, ...], ident: str, table: dict[str, Any],
+               kind: str) -> Diagnostic:
+    """``ident`` not found in ``table``; ``kind`` names the table: person, organisation, body, unit, addressee."""
+    return source.diagnostic(path, "unknown-id", variant=kind, id=ident, suggestion=suggest(ident, table))
+
+
+def references(source: LoadedFile, directory: Directory) -> Iterable[Diagnostic]:
+    """Every reference of the entries ``source`` defines that the merged ``directory`` does not resolve."""
+    def check(path: tuple[Any, ...], ref: str | None, table: dict[str, Any], kind: str) -> Iterable[Diagnostic]:
+        if ref is not None and ref not in table:
+            yield unknown_id(source, path, ref, table, kind)
+
+    for ident, person in directory.people.items():
+        if ident in source.data.get("people", {}):
+            yield from check(("people", ident, "organisation"), person.organisation, directory.organisations,
+                             "organisation")
+    for ident, body in directory.bodies.items():
+        if ident not in source.data.get("bodies", {}):
+            continue
+        for i, parent in enumerate(body.under):
+            yield from check(("bodies", ident, "under", i), parent, directory.bodies, "body")
+        yield from check(("bodies", ident, "reports_to"), body.reports_to, directory.bodies, "body")
+        for i, member in enumerate(body.members):
+            yield from check(("bodies", ident, "members", i), member, directory.people, "person")
+    if directory.office is not None and "office" in source.data:
+        for i, signer in enumerate(directory.office.signatories):
+            yield from check(("office", "signatories", i), signer, directory.people, "person")
