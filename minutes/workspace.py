@@ -60,8 +60,10 @@ class Workspace:
 
     def record_files(self) -> list[Path]:
         """Every meeting record under ``data/meetings/`` (not in hidden folders, where writers stage files)."""
-        return sorted(p for p in self.meetings.rglob("*.yaml")
-                      if p.is_file() and not any(part.startswith(".") for part in p.relative_to(self.meetings).parts[:-1]))
+        def hidden(path: Path) -> bool:
+            return any(part.startswith(".") for part in path.relative_to(self.meetings).parts[:-1])
+
+        return sorted(p for p in self.meetings.rglob("*.yaml") if p.is_file() and not hidden(p))
 
     def display_name(self, path: Path) -> str:
         """A path as the user should read it in a message: relative to the current folder."""

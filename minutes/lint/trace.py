@@ -111,69 +111,85 @@ def _blank_lines(text: str, index: int, stop: int, blank: str) -> tuple[list[tup
         index = found[0]
 
 
+class _FlowReader:
+    """Reads a plain or quoted scalar as PyYAML's scanner does, noting where each character comes from."""
+
+    def __init__(self, text: str, node: ScalarNode) -> None:
+        self.text, self.style = text, node.style
+        quoted = self.style in ("'", '"')
+        self.start, self.stop = node.start_mark.index + quoted, node.end_mark.index - quoted
+        self.blank = " \t" if quoted else " "
+        self.chars: list[str] = []
+        self.pieces: list[Piece] = []
+
+    def emit(self, char: str, start: int, end: int) -> None:
+        self.chars.append(char)
+        self.pieces.append(Piece(start, end))
+
+    def emit_breaks(self, breaks: list[tuple[int, str]], previous: int) -> None:
+        for end, value in breaks:
+            self.emit(value, previous, end)
+            previous = end
+
+    def read(self) -> tuple[str, tuple[Piece, ...]] | None:
+        index, text = self.start, self.text
+        while index is not None and index < self.stop:
+            char = text[index]
+            if self.style == '"' and char == "\\":
+                index = self.escape(index)
+            elif self.style == "'" and text.startswith("''", index):
+                self.emit("'", index, index + 2)
+                index += 2
+            elif char in self.blank or _break_at(text, index) is not None:
+                index = self.spaces(index)
+            else:
+                self.emit(char, index, index + 1)
+                index += 1
+        return None if index is None else ("".join(self.chars), tuple(self.pieces))
+
+    def escape(self, index: int) -> int | None:
+        """A backslash escape in a double-quoted scalar; the index after it, or None if unknown."""
+        text = self.text
+        code = text[index + 1 : index + 2]
+        if code in Scanner.ESCAPE_REPLACEMENTS:
+            self.emit(Scanner.ESCAPE_REPLACEMENTS[code], index, index + 2)
+            return index + 2
+        if code in Scanner.ESCAPE_CODES:
+            end = index + 2 + Scanner.ESCAPE_CODES[code]
+            self.emit(chr(int(text[index + 2 : end], 16)), index, end)
+            return end
+        escaped_break = _break_at(text, index + 1)
+        if escaped_break is None:
+            return None
+        breaks, content = _blank_lines(text, escaped_break[0], self.stop, self.blank)
+        self.emit_breaks(breaks, index)
+        return content
+
+    def spaces(self, index: int) -> int:
+        """Blanks, kept as they are inside a line; a line fold: trailing blanks go, one break becomes a
+        space, each further break stays."""
+        text, stop = self.text, self.stop
+        spaces_end = index
+        while spaces_end < stop and text[spaces_end] in self.blank:
+            spaces_end += 1
+        first_break = _break_at(text, spaces_end) if spaces_end < stop else None
+        if first_break is None:
+            for position in range(index, spaces_end):
+                self.emit(text[position], position, position + 1)
+            return spaces_end
+        break_end, break_value = first_break
+        breaks, content = _blank_lines(text, break_end, stop, self.blank)
+        previous = index
+        if break_value != "\n" or not breaks:
+            self.emit(break_value if break_value != "\n" else " ", index, break_end)
+            previous = break_end
+        self.emit_breaks(breaks, previous)
+        return content
+
+
 def _flow_pieces(text: str, node: ScalarNode) -> tuple[str, tuple[Piece, ...]] | None:
     """A plain or quoted scalar read as PyYAML's scanner reads it: its value and each character's source."""
-    style = node.style
-    quoted = style in ("'", '"')
-    index, stop = node.start_mark.index, node.end_mark.index
-    if quoted:
-        index, stop = index + 1, stop - 1
-    blank = " \t" if quoted else " "
-    chars: list[str] = []
-    pieces: list[Piece] = []
-
-    def emit(char: str, start: int, end: int) -> None:
-        chars.append(char)
-        pieces.append(Piece(start, end))
-
-    while index < stop:
-        char = text[index]
-        if style == '"' and char == "\\":
-            code = text[index + 1 : index + 2]
-            if code in Scanner.ESCAPE_REPLACEMENTS:
-                emit(Scanner.ESCAPE_REPLACEMENTS[code], index, index + 2)
-                index += 2
-            elif code in Scanner.ESCAPE_CODES:
-                end = index + 2 + Scanner.ESCAPE_CODES[code]
-                emit(chr(int(text[index + 2 : end], 16)), index, end)
-                index = end
-            elif (escaped_break := _break_at(text, index + 1)) is not None:
-                breaks, content = _blank_lines(text, escaped_break[0], stop, blank)
-                previous = index
-                for end, value in breaks:
-                    emit(value, previous, end)
-                    previous = end
-                index = content
-            else:
-                return None
-        elif style == "'" and text.startswith("''", index):
-            emit("'", index, index + 2)
-            index += 2
-        elif char in blank or _break_at(text, index) is not None:
-            spaces_end = index
-            while spaces_end < stop and text[spaces_end] in blank:
-                spaces_end += 1
-            first_break = _break_at(text, spaces_end) if spaces_end < stop else None
-            if first_break is None:
-                for position in range(index, spaces_end):
-                    emit(text[position], position, position + 1)
-                index = spaces_end
-                continue
-            # A line fold: trailing spaces go, one break becomes a space, each further break stays.
-            break_end, break_value = first_break
-            breaks, content = _blank_lines(text, break_end, stop, blank)
-            previous = index
-            if break_value != "\n" or not breaks:
-                emit(break_value if break_value != "\n" else " ", index, break_end)
-                previous = break_end
-            for end, value in breaks:
-                emit(value, previous, end)
-                previous = end
-            index = content
-        else:
-            emit(char, index, index + 1)
-            index += 1
-    return "".join(chars), tuple(pieces)
+    return _FlowReader(text, node).read()
 
 
 def _block_pieces(text: str, node: ScalarNode) -> tuple[Piece, ...] | None:

@@ -139,35 +139,38 @@ def _schema_diagnostic(source: LoadedFile, model: type[BaseModel], item: ErrorDe
         holder = _model_at(model, loc)
         suggestion = suggest(str(loc[-1]), holder.model_fields) if holder else ""
         return source.diagnostic(loc, "unknown-field", key=True, field=loc[-1], suggestion=suggestion)
-
-    def here(code: str, **details: Any) -> Diagnostic:
-        return source.diagnostic(loc, code, key=on_key, **details)
-
     if value is None:
         if loc and isinstance(loc[-1], str):
-            return here("empty-value", field=loc[-1])
-        return here("empty-value", variant="item")
+            return source.diagnostic(loc, "empty-value", key=on_key, field=loc[-1])
+        return source.diagnostic(loc, "empty-value", key=on_key, variant="item")
     if kind in PLAIN_CODES:
-        return here(PLAIN_CODES[kind])
+        return source.diagnostic(loc, PLAIN_CODES[kind], key=on_key)
     if kind == "too_long":
-        return here("too-many", limit=context["max_length"], count=context["actual_length"])
+        return source.diagnostic(loc, "too-many", key=on_key, limit=context["max_length"],
+                                 count=context["actual_length"])
     if not isinstance(value, str):
-        return here("expected-text")
+        return source.diagnostic(loc, "expected-text", key=on_key)
     if not on_key and isinstance(_given(source.data, loc), str):
         value = _given(source.data, loc)
+    code, details = _value_problem(kind, value, context, item["msg"])
+    return source.diagnostic(loc, code, key=on_key, **details)
+
+
+def _value_problem(kind: str, value: str, context: dict[str, Any], detail: str) -> tuple[str, dict[str, Any]]:
+    """The code and details of a text value the schema refused, quoting it as the user wrote it."""
     if kind == "bad-date" or (kind == "bad-deadline" and DATE_PATTERN.fullmatch(latin_digits(value).strip())):
-        return here("bad-date", **_date_problem(value))
+        return "bad-date", _date_problem(value)
     if kind == "bad-time":
-        return here("bad-time", **_time_problem(value))
+        return "bad-time", _time_problem(value)
     if kind in VALUE_CODES:
-        return here(VALUE_CODES[kind], value=value)
+        return VALUE_CODES[kind], {"value": value}
     if kind == "greater_than_equal":
-        return here("bad-number", variant="min", value=value, limit=context["ge"])
+        return "bad-number", {"variant": "min", "value": value, "limit": context["ge"]}
     if kind == "less_than_equal":
-        return here("bad-number", variant="max", value=value, limit=context["le"])
+        return "bad-number", {"variant": "max", "value": value, "limit": context["le"]}
     if kind == "enum":
-        return here("bad-choice", value=value, choices=listing(re.findall(r"'([^']*)'", context["expected"])))
-    return here("invalid-value", detail=item["msg"])
+        return "bad-choice", {"value": value, "choices": listing(re.findall(r"'([^']*)'", context["expected"]))}
+    return "invalid-value", {"detail": detail}
 
 
 def check_model(source: LoadedFile, model: type[BaseModel], problems: list[Diagnostic]) -> Any:
