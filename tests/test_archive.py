@@ -15,11 +15,11 @@ import pikepdf
 import pytest
 from conftest import ROOT, SEED_RECORD, comparable, pdftotext
 
-from minutes.archive.issue import PAUSE_VARIABLE
 from minutes.archive.issued import load_issued, render_originals
 from minutes.archive.registry import REGISTRY_NAME, Registry
 from minutes.archive.verify import verify
 from minutes.cli import main
+from minutes.output.files import PAUSE_VARIABLE
 from minutes.sources import check_workspace as validate
 from minutes.workspace import Workspace
 
@@ -174,7 +174,7 @@ def test_concurrent_issues_take_distinct_numbers(workspace: Workspace) -> None:
     assert verify(workspace.root / "archive") == []
 
 
-@pytest.mark.parametrize("step", ["numbered", "rendered", "bagged", "moved"])
+@pytest.mark.parametrize("step", ["numbered", "rendered", "bagged", "staged", "committing", "moved"])
 def test_killed_issue_leaves_all_or_nothing(workspace: Workspace, step: str) -> None:
     process = _minutes_issue(workspace, TINY, pause=step)
     marker = workspace.root / "archive" / f".paused-{step}"

@@ -11,9 +11,7 @@ lives in the bag.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,14 +25,13 @@ from minutes.archive.search import TABLE as SEARCH_TABLE
 from minutes.archive.search import index_record, record_texts
 from minutes.diagnostics import InvalidInput, MinutesError
 from minutes.model import Issued, MergedDirectory
-from minutes.output.files import Staging, remove_leftovers
+from minutes.output.files import Staging, pause_if_asked, remove_leftovers
 from minutes.sources import check_workspace, directory_snapshot, record_bytes
 from minutes.text.jalali import JalaliDate
 from minutes.validate import ValidRecord
 from minutes.workspace import Workspace
 
 OLD_STAGING = ".staging"  # where issues before the output stage staged their bags
-PAUSE_VARIABLE = "MINUTES_ISSUE_PAUSE"  # test hook: pause at a named step so a test can kill the process
 CHECKSUMS = ["sha512"]
 
 Progress = Callable[[str], None]
@@ -48,12 +45,6 @@ class IssueResult:
     version: int
     bag: Path
     numbers: dict[str, str]
-
-
-def _pause_if_asked(archive: Path, step: str) -> None:
-    if os.environ.get(PAUSE_VARIABLE) == step:
-        (archive / f".paused-{step}").touch()
-        time.sleep(3600)
 
 
 def unlisted_bags(archive: Path, known: set[str]) -> list[Path]:
@@ -132,17 +123,17 @@ def _issue(workspace: Workspace, directory: MergedDirectory, item: ValidRecord, 
     registry.add_issue(item.name, version, issue_date, folder, hashlib.sha256(issued_yaml).hexdigest(), reason,
                        numbers)
     say(f"numbered {len(numbers)} document(s) of {item.name} version {version}")
-    _pause_if_asked(archive, "numbered")
+    pause_if_asked(archive, "numbered")
     made = render_originals(workspace, issued_item, directory, issued_yaml)
     say(f"rendered {len(made)} PDF/A-3u original(s)")
-    _pause_if_asked(archive, "rendered")
+    pause_if_asked(archive, "rendered")
     with Staging(archive) as staging:
         info = {"Source-Organization": office.name, "External-Identifier": folder,
                 "Bag-Group-Identifier": item.record.meeting.body, "Bagging-Date": issue_date.iso(),
                 "Bag-Software-Agent": f"minutes {__version__}"}
         for name, data in _bag_files(staging.scratch(), _payload(made, issued_yaml, workspace), info).items():
             staging.add(archive / folder / name, data)
-        _pause_if_asked(archive, "bagged")
-    _pause_if_asked(archive, "moved")
+        pause_if_asked(archive, "bagged")
+    pause_if_asked(archive, "moved")
     index_record(registry.connection, folder, record_texts(issued_item))
     return IssueResult(item.name, version, archive / folder, numbers)

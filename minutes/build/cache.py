@@ -156,6 +156,8 @@ class Manifest:
             records = {name: RecordEntry(**dict(entry, outputs={file: OutputEntry(**output)
                                                                 for file, output in entry["outputs"].items()}))
                        for name, entry in data["records"].items()}
+            if data.get("check") != _known_digest(records):
+                return cls()  # edited or damaged: what it says of records cannot be believed
             return cls(records, list(data["notices"]), list(data["system_fonts"]), bool(data["warned"]))
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return cls()
@@ -164,6 +166,14 @@ class Manifest:
         """The manifest as the file :meth:`load` reads (written atomically by the build)."""
         records = {name: dict(vars(entry), outputs={file: vars(output) for file, output in entry.outputs.items()})
                    for name, entry in sorted(self.records.items())}  # not asdict(), which deep-copies, slowly
-        data = {"format": FORMAT, "notices": self.notices, "system_fonts": self.system_fonts, "warned": self.warned,
+        data = {"format": FORMAT, "check": _known_digest(self.records), "notices": self.notices,
+                "system_fonts": self.system_fonts, "warned": self.warned,
                 "records": records}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _known_digest(records: dict[str, RecordEntry]) -> str:
+    """A hash of what validation believes of each record (its bytes' hash, the ids it gives and refers to),
+    kept beside them: a manifest edited by hand or damaged is not believed."""
+    return digest(*(part for name in sorted(records) for entry in [records[name]]
+                    for part in (name, entry.sha, "\n".join(entry.ids), "\n".join(entry.refs))))

@@ -26,7 +26,9 @@ from types import TracebackType
 from minutes.diagnostics import MinutesError
 
 STAGING_PREFIX = ".minutes-staging-"
+PAUSE_VARIABLE = "MINUTES_PAUSE"  # test hook: pause at a named step so that a test can kill the process
 _LOCK = "lock"
+_COMMIT = "commit"  # present while a set is renamed into place; lists the files the set removes
 _UNLOCKED_GRACE_SECONDS = 60
 
 
@@ -38,6 +40,13 @@ def _file_mode() -> int:
 
 
 FILE_MODE = _file_mode()
+
+
+def pause_if_asked(where: Path, step: str) -> None:
+    """For tests: when ``MINUTES_PAUSE`` names ``step``, say so in ``where`` and wait to be killed."""
+    if os.environ.get(PAUSE_VARIABLE) == step:
+        (where / f".paused-{step}").touch()
+        time.sleep(3600)
 
 
 class WriteError(MinutesError):
@@ -114,15 +123,19 @@ class Staging:
     def commit(self) -> tuple[Path, ...]:
         """Rename every staged file into place and make the removals; on any failure undo what was
         done and raise :class:`WriteError`. Returns the files written, sorted."""
+        pause_if_asked(self.root, "staged")
         undo: list[tuple[Path, Path | None]] = []  # (target, its previous content kept aside, or None)
+        removals = [target for target in self.removals if target not in self.files]
         try:
+            listing = "".join(f"{target.relative_to(self.root).as_posix()}\n" for target in removals)
+            _fsynced(self.area / _COMMIT, listing.encode("utf-8"), 0o600)  # from here on, a kill rolls forward
             for target in self._new_folders():
                 self._move_folder(target, undo)
             for target, staged in self.files.items():
                 if staged.exists():  # not moved with a new folder
                     self._replace(target, staged, undo)
-            for target in self.removals:
-                if target.exists() and target not in self.files:
+            for target in removals:
+                if target.exists():
                     self._replace(target, None, undo)
         except OSError as error:
             self._undo(undo)
@@ -146,6 +159,8 @@ class Staging:
     def _move_folder(self, folder: Path, undo: list[tuple[Path, Path | None]]) -> None:
         os.rename(self.area / "new" / folder.relative_to(self.root), folder)
         undo.append((folder, None))
+        if len(undo) == 1:
+            pause_if_asked(self.root, "committing")
 
     def _replace(self, target: Path, staged: Path | None, undo: list[tuple[Path, Path | None]]) -> None:
         """Put ``staged`` at ``target`` (or remove ``target`` when None), keeping the old file aside."""
@@ -159,6 +174,8 @@ class Staging:
         else:
             os.replace(staged, target)
         undo.append((target, kept))
+        if len(undo) == 1:
+            pause_if_asked(self.root, "committing")
 
     def _undo(self, undo: list[tuple[Path, Path | None]]) -> None:
         for target, kept in reversed(undo):
@@ -213,11 +230,27 @@ def leftovers(root: Path) -> Iterator[Path]:
 
 
 def remove_leftovers(root: Path) -> int:
-    """Remove what killed processes left staged under ``root``; returns how many folders went."""
+    """Clear what killed processes left staged under ``root``: a set killed while it was renamed into
+    place is finished (its files are whole, and some are already in place), any other is dropped.
+    Returns how many staging folders went."""
     found = list(leftovers(root))
     for area in found:
+        with contextlib.suppress(OSError):
+            if (area / _COMMIT).is_file():
+                _finish(area, root)
         shutil.rmtree(area, ignore_errors=True)
     return len(found)
+
+
+def _finish(area: Path, root: Path) -> None:
+    """Rename into place what a killed commit had not yet, and make its removals."""
+    staged = area / "new"
+    for path in sorted(p for p in staged.rglob("*") if p.is_file()) if staged.is_dir() else []:
+        target = root / path.relative_to(staged)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+    for line in (area / _COMMIT).read_text(encoding="utf-8").splitlines():
+        (root / line).unlink(missing_ok=True)
 
 
 def write_atomically(target: Path, data: bytes, mode: int | None = None) -> None:
