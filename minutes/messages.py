@@ -251,6 +251,36 @@ MESSAGES: dict[str, Phrase] = {
     "duplicate-decision-id": Phrase(
         "decision id '{id}' is also given by {file}",
         "شناسه مصوبه «{id}» در {file} هم آمده است"),
+    # The office.
+    "letter-number.unknown-placeholder": Phrase(
+        "the letter number pattern has an unknown placeholder at character {at}: use {{unit}}, {{yy}}, "
+        "{{yyyy}}, {{serial}} or {{serial:N}}",
+        "الگوی شماره نامه در نویسهٔ {at} جای‌نمای ناشناخته دارد: از {{unit}}، {{yy}}، {{yyyy}}، {{serial}} یا "
+        "{{serial:N}} استفاده کنید"),
+    "letter-number.unbalanced-brace": Phrase(
+        "the letter number pattern has an unmatched brace at character {at} (write {{{{ or }}}} for a brace)",
+        "آکولاد نویسهٔ {at} در الگوی شماره نامه جفت ندارد (برای خود آکولاد {{{{ یا }}}} بنویسید)"),
+    "letter-number.width": Phrase(
+        "the width of the serial at character {at} of the letter number pattern must be 1 to {limit}",
+        "پهنای شماره ردیف در نویسهٔ {at} الگوی شماره نامه باید از ۱ تا {limit} باشد"),
+    "letter-number.serial-count": Phrase(
+        "the letter number pattern must hold {{serial}} exactly once",
+        "الگوی شماره نامه باید {{serial}} را درست یک بار داشته باشد"),
+    "letter-number.no-year": Phrase(
+        "the letter number pattern must hold the year, as {{yy}} or {{yyyy}}",
+        "الگوی شماره نامه باید سال را داشته باشد: {{yy}} یا {{yyyy}}"),
+    "letter-number.bad-character": Phrase(
+        "the character at position {at} of the letter number pattern has no place in a number",
+        "نویسهٔ جایگاه {at} در الگوی شماره نامه در شماره جایی ندارد"),
+    "letter-number.too-long": Phrase(
+        "the letter number pattern is longer than {limit} characters",
+        "الگوی شماره نامه بیش از {limit} نویسه است"),
+    "letter-number.empty": Phrase(
+        "the letter number pattern is empty",
+        "الگوی شماره نامه خالی است"),
+    "letter-number.no-unit": Phrase(
+        "the letter number pattern uses {{unit}}, but the office has no 'unit'",
+        "الگوی شماره نامه {{unit}} دارد، ولی دفتر صادرکننده «unit» ندارد"),
     # Persian typing (minutes lint): «{before}» and «{after}» are the words around the fix.
     "arabic-letter": Phrase(
         "write «{after}» with Persian letters instead of «{before}»",

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minutes import hygiene
+from minutes.text import hygiene
 
 MAX_WIDTH = 12
 MAX_LENGTH = 100

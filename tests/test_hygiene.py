@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minutes.hygiene import Problem, is_blank, problems
+from minutes.text.hygiene import Problem, is_blank, problems
 
 PERSIAN = "کارگروه اجتماعی و فرهنگی می‌شود؛ جلسه ۱۴۰۳/۰۵/۱۷ ساعت 10:30 (دکتر Smith) «مصوبه»."
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from minutes import numbering
 from minutes.diagnostics import MinutesError
 from minutes.text.jalali import JalaliDate
 
@@ -52,17 +53,6 @@ class IssueRow:
     source_sha256: str
     reason: str | None
     numbers: dict[str, str]
-
-
-def format_number(pattern: str, unit: str, year: int, serial: int) -> str:
-    """A registry number from the office pattern, e.g. ``{unit}/{yy}/{serial}`` → ``200/04/17``."""
-    if "{unit}" in pattern and not unit:
-        raise MinutesError(f"the letter number pattern {pattern!r} uses {{unit}}, but the office has no 'unit'")
-    try:
-        return pattern.format(unit=unit, yyyy=year, yy=f"{year % 100:02d}", serial=serial)
-    except (KeyError, IndexError, ValueError) as error:
-        raise MinutesError(f"letter number pattern {pattern!r} is not usable: {error}; "
-                           "use the fields {unit}, {yy}, {yyyy} and {serial}") from None
 
 
 class Registry:
@@ -114,7 +104,8 @@ class Registry:
 
     def next_numbers(self, documents: list[str], pattern: str, unit: str, year: int) -> dict[str, str]:
         """The next serial numbers of ``year`` for ``documents`` (call inside :meth:`transaction`)."""
-        return {document: format_number(pattern, unit, year, serial)
+        parsed = numbering.parse(pattern)  # validation has checked it
+        return {document: parsed.format(unit, year, serial)
                 for serial, document in enumerate(documents, start=self._last_serial(year) + 1)}
 
     def _last_serial(self, year: int) -> int:

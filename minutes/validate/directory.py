@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from minutes import numbering
 from minutes.diagnostics import Diagnostic
 from minutes.load import LoadedFile
-from minutes.model import Directory, MergedDirectory
+from minutes.model import Directory, MergedDirectory, Office
 from minutes.validate.schema import suggest
 
 SECTIONS = ("organisations", "people", "bodies")
@@ -70,3 +71,17 @@ def references(source: LoadedFile, directory: Directory) -> Iterable[Diagnostic]
     if directory.office is not None and "office" in source.data:
         for i, signer in enumerate(directory.office.signatories):
             yield from check(("office", "signatories", i), signer, directory.people, "person")
+        yield from letter_number(source, directory.office)
+
+
+def letter_number(source: LoadedFile, office: Office) -> Iterable[Diagnostic]:
+    """The office's letter number pattern, checked as ``minutes issue`` will use it."""
+    path = ("office", "letter_number")
+    try:
+        pattern = numbering.parse(office.letter_number)
+    except numbering.PatternError as error:
+        limit = numbering.MAX_LENGTH if error.code == "too-long" else numbering.MAX_WIDTH
+        yield source.diagnostic(path, "letter-number", variant=error.code, at=error.offset + 1, limit=limit)
+        return
+    if pattern.uses_unit and not office.unit:
+        yield source.diagnostic(path, "letter-number", variant="no-unit")
