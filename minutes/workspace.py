@@ -60,10 +60,11 @@ class Workspace:
 
     def record_files(self) -> list[Path]:
         """Every meeting record under ``data/meetings/`` (not in hidden folders, where writers stage files)."""
-        def hidden(path: Path) -> bool:
-            return any(part.startswith(".") for part in path.relative_to(self.meetings).parts[:-1])
-
-        return sorted(p for p in self.meetings.rglob("*.yaml") if p.is_file() and not hidden(p))
+        found = []
+        for folder, subfolders, files in os.walk(self.meetings):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            found += [os.path.join(folder, name) for name in files if name.endswith(".yaml")]
+        return [Path(path) for path in sorted(found) if os.path.isfile(path)]
 
     def display_name(self, path: Path) -> str:
         """A path as the user should read it in a message: relative to the current folder."""

@@ -9,14 +9,13 @@ leaves the previous files as they were.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutes.build.cache import MANIFEST, Manifest, OutputEntry
-from minutes.build.inputs import Inputs
+from minutes.build.inputs import Inputs, edited_since
 from minutes.build.shard import Shard
 from minutes.diagnostics import Diagnostic, InvalidInput, RenderError
 from minutes.output.files import Staging, remove_leftovers, write_atomically
@@ -25,6 +24,7 @@ from minutes.workspace import Workspace
 if TYPE_CHECKING:
     from minutes.build.plan import Plan
     from minutes.output.jobs import Made
+    from minutes.output.pool import Renderers
     from minutes.output.worker import Warm
 
 __all__ = ["BuildResult", "Shard", "Step", "build"]
@@ -77,19 +77,26 @@ def build(workspace: Workspace, record_paths: list[Path] | None, out_dir: Path, 
     ``jobs`` processes render at once; ``shard`` limits the build to its part; ``force`` rebuilds
     everything; ``warm`` keeps one renderer across builds (``minutes watch``).
     """
+    from minutes.output.pool import Renderers
+
     remove_leftovers(out_dir)  # what a killed build staged, whatever this one has to do
     manifest_path = out_dir / (shard.manifest if shard else MANIFEST)
+    records = workspace.record_files()
+    renderers = Renderers(1 if warm else jobs)
+    if force or edited_since(records, manifest_path):
+        renderers.start()  # there is likely work: the first worker loads WeasyPrint while this one looks
     manifest = Manifest() if force else Manifest.load(manifest_path)
-    inputs = Inputs(workspace, manifest)
-    requested = sorted({path.resolve() for path in record_paths}) if record_paths else inputs.records
-    _check_folders(requested, out_dir)
-    gone = [name for name in manifest.records if not inputs.path(name).is_file()]
-    gone_ids = {ident for name in gone for ident in manifest.records[name].ids}
-    stale = [path for path in requested
-             if not inputs.fresh(path, out_dir) or gone_ids & set(manifest.records[inputs.name(path)].refs)]
-    if stale:
-        return _rebuild(inputs, requested, stale, gone, out_dir, manifest_path, strict=strict, jobs=jobs,
-                        shard=shard, progress=progress, warm=warm)
+    inputs = Inputs(workspace, manifest, records)
+    with renderers:
+        requested = sorted({path.resolve() for path in record_paths}) if record_paths else inputs.records
+        _check_folders(requested, out_dir)
+        gone = inputs.gone()
+        gone_ids = {ident for name in gone for ident in manifest.records[name].ids}
+        stale = [path for path in requested
+                 if not inputs.fresh(path, out_dir) or gone_ids & set(manifest.records[inputs.name(path)].refs)]
+        if stale:
+            return _rebuild(inputs, requested, stale, gone, out_dir, manifest_path, renderers, strict=strict,
+                            shard=shard, progress=progress, warm=warm)
     removed = _forget(manifest, gone, out_dir, manifest_path) if gone else ()
     count = sum(len(manifest.records[inputs.name(path)].outputs) for path in requested)
     return BuildResult((), (), tuple(manifest.notices), up_to_date=count, removed=removed)
@@ -106,41 +113,43 @@ def _forget(manifest: Manifest, gone: list[str], out_dir: Path, manifest_path: P
 
 
 def _rebuild(inputs: Inputs, requested: list[Path], stale: list[Path], gone: list[str], out_dir: Path,
-             manifest_path: Path, *, strict: bool, jobs: int, shard: Shard | None,
+             manifest_path: Path, renderers: Renderers, *, strict: bool, shard: Shard | None,
              progress: Progress | None, warm: Warm | None) -> BuildResult:
     """Check the stale records, render what changed, then write it all and the manifest.
 
-    The rendering processes start first: they load WeasyPrint while this one checks the records.
+    The rendering processes are running (or start now): they load WeasyPrint while this one checks
+    the records.
     """
     from minutes.build.check import check
     from minutes.build.plan import plan, render_environment
     from minutes.output.fonts import choose_font, system_font_file
-    from minutes.output.pool import Renderers, produce
+    from minutes.output.pool import produce
 
     workspace, manifest = inputs.workspace, inputs.manifest
-    importlib.import_module("minutes.model")  # before the workers fork, so that they share it (and pydantic)
-    with Renderers(1 if warm else jobs) as renderers:
-        validated = check(inputs, stale, requested)
-        if strict and validated.warnings:
-            raise InvalidInput(list(validated.warnings))
-        font = choose_font(workspace, validated.directory.office.font)
-        system_fonts = [] if font.files else [str(p) for p in [system_font_file(font.family)] if p]
-        render_env = render_environment(workspace, font, system_fonts, inputs.hashes)
-        work = plan(inputs, validated, out_dir, render_env, shard)
-        up_to_date = work.up_to_date + sum(len(manifest.records[inputs.name(path)].outputs)
-                                           for path in requested if inputs.name(path) not in work.entries)
-        if progress:
-            progress(Step(0, len(work.jobs), up_to_date))
-        renderer = warm.renderer(workspace, font, render_env) if warm and work.jobs else None
-        staging = Staging(out_dir)
-        try:
-            made = _stage_all(produce(renderers, workspace, font, work.jobs, renderer=renderer), staging,
-                              len(work.jobs), up_to_date, progress)
-            removed = _schedule_removals(manifest, _made_files(work), gone, out_dir, staging)
-            written = staging.commit()
-        except BaseException:
-            staging.discard()
-            raise
+    renderers.start()
+    validated = check(inputs, stale, requested)
+    if strict and validated.warnings:
+        raise InvalidInput(list(validated.warnings))
+    font = choose_font(workspace, validated.directory.office.font)
+    if not warm:
+        renderers.prepare(workspace, font)
+    system_fonts = [] if font.files else [str(p) for p in [system_font_file(font.family)] if p]
+    render_env = render_environment(workspace, font, system_fonts, inputs.hashes)
+    work = plan(inputs, validated, out_dir, render_env, shard)
+    up_to_date = work.up_to_date + sum(len(manifest.records[inputs.name(path)].outputs)
+                                       for path in requested if inputs.name(path) not in work.entries)
+    if progress:
+        progress(Step(0, len(work.jobs), up_to_date))
+    renderer = warm.renderer(workspace, font, render_env) if warm and work.jobs else None
+    staging = Staging(out_dir)
+    try:
+        made = _stage_all(produce(renderers, workspace, font, work.jobs, renderer=renderer), staging,
+                          len(work.jobs), up_to_date, progress)
+        removed = _schedule_removals(manifest, _made_files(work), gone, out_dir, staging)
+        written = staging.commit()
+    except BaseException:
+        staging.discard()
+        raise
     _record_outputs(work, made)
     for name in gone:
         del manifest.records[name]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,10 +103,10 @@ class OutputEntry:
     mtime_ns: int
     resources: dict[str, str] = field(default_factory=dict)
 
-    def intact(self, target: Path) -> bool:
+    def intact(self, target: Path | str) -> bool:
         """Whether the file is still exactly what the build wrote (same size and modification time)."""
         try:
-            status = target.stat()
+            status = os.stat(target)
         except OSError:
             return False
         return status.st_size == self.size and status.st_mtime_ns == self.mtime_ns

@@ -3,6 +3,7 @@ all records share, and what the last build's manifest says of each (see :mod:`mi
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,11 +21,14 @@ class Inputs:
 
     workspace: Workspace
     manifest: Manifest
+    records: list[Path] = field(default_factory=list)  # the record files (default: all of the workspace)
     hashes: FileHashes = field(default_factory=FileHashes)
 
     def __post_init__(self) -> None:
-        self.records = [path.resolve() for path in self.workspace.record_files()]
         ws = self.workspace
+        self.records = self.records or ws.record_files()  # below the resolved root: already whole paths
+        prefix = len(str(ws.root)) + 1
+        self.names = {path: str(path)[prefix:] for path in self.records}
         directory = [part for path in ws.directory_files() for part in (path.name, self.hashes.of(path))]
         system_fonts = [self.hashes.of(Path(path)) for path in self.manifest.system_fonts]
         self.shared = digest(rendering_versions(), *directory, *system_fonts,
@@ -32,8 +36,15 @@ class Inputs:
 
     def name(self, path: Path) -> str:
         """A record's name in the manifest: its path relative to the workspace."""
+        if path in self.names:
+            return self.names[path]
         root = self.workspace.root
         return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+    def gone(self) -> list[str]:
+        """The records the manifest knows whose file is no more."""
+        current = set(self.names.values())
+        return [name for name in self.manifest.records if name not in current and not self.path(name).is_file()]
 
     def path(self, name: str) -> Path:
         """The record file a manifest name stands for."""
@@ -45,8 +56,9 @@ class Inputs:
     def fresh(self, path: Path, out_dir: Path) -> bool:
         """Whether the record's outputs are up to date: same stamp, no warnings, every output untouched."""
         entry = self.manifest.records.get(self.name(path))
+        folder = f"{out_dir}/{path.stem}/"
         return (entry is not None and not entry.warned and entry.stamp == self.stamp(path)
-                and all(output.intact(out_dir / path.stem / file) for file, output in entry.outputs.items()))
+                and all(output.intact(folder + file) for file, output in entry.outputs.items()))
 
     def known(self, path: Path) -> Known | None:
         """The decision ids the record gives and refers to, as the manifest knows them for exactly these
@@ -57,3 +69,13 @@ class Inputs:
         if entry is None or entry.sha != self.hashes.of(path):
             return None
         return Known(path.stem, self.workspace.display_name(path), tuple(entry.ids), tuple(entry.refs))
+
+
+def edited_since(records: list[Path], manifest: Path) -> bool:
+    """Whether a record was written (or added) since ``manifest`` was: a cheap first look, by modification
+    time, before anything is read (whether anything is stale is for :meth:`Inputs.fresh` to say)."""
+    try:
+        written = os.stat(manifest).st_mtime_ns
+    except OSError:
+        return True
+    return any(os.stat(path).st_mtime_ns > written for path in records)

@@ -28,14 +28,15 @@ from typing import TYPE_CHECKING
 
 from minutes.diagnostics import RenderError
 from minutes.output.fonts import FontChoice
-from minutes.output.jobs import Job, Made
 from minutes.workspace import Workspace
 
 if TYPE_CHECKING:
+    from minutes.output.jobs import Job, Made
     from minutes.output.worker import TrackingRenderer
 
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 START = "start"
+WAKE_AFTER = 3  # documents one warm worker renders alone before the others are woken
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
@@ -70,31 +71,47 @@ def _serve(connection: Connection, eager: bool, parent: int) -> None:
 
             if (workspace, font) not in renderers:
                 renderers[workspace, font] = TrackingRenderer(workspace, font)
-            connection.send(("done", write(job, renderers[workspace, font])))
-        except Exception as error:  # reported by the parent, which stops the build
-            try:
-                connection.send(("error", error))
-            except Exception:  # an exception that cannot be pickled: its words will do
-                connection.send(("error", RenderError(f"{type(error).__name__}: {error}")))
+            if job is not None:  # None: only make the renderer, before the first document comes
+                connection.send(("done", write(job, renderers[workspace, font])))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as error:  # reported by the parent, which stops the build
+            if job is not None:
+                _report(connection, error)
+
+
+def _report(connection: Connection, error: BaseException) -> None:
+    """Send the parent an error (WeasyPrint's fatal fetching errors are not even Exceptions)."""
+    if not isinstance(error, Exception):
+        error = RenderError(str(error.__cause__ or error))
+    try:
+        connection.send(("error", error))
+    except Exception:  # an exception that cannot be pickled: its words will do
+        connection.send(("error", RenderError(f"{type(error).__name__}: {error}")))
 
 
 class Renderers:
     """``workers`` rendering processes (none when one: this process renders).
 
-    All are forked at once, from a process still small. The first loads WeasyPrint at once, while
-    this process checks the records; the others only once there is more than one document to
-    render, when this process has nothing left to do but wait (so they do not compete with it for
-    the cores). Each worker has its own pipe: the parent hands a document to whichever worker is
-    free (the longest first), and notices at once if one dies. Leaving the ``with`` block stops
-    them all.
+    All are forked at once by :meth:`start`, from a process still small. The first loads WeasyPrint
+    at once, while this process checks the records; the others only once there are more than
+    ``WAKE_AFTER`` documents to render (a few letters are rendered sooner by the one warm worker
+    than by a second one that must first load WeasyPrint), when this process has nothing left to do
+    but wait (so they do not compete with it for the cores). Each worker has its own pipe: the
+    parent hands a document to whichever worker is free (the longest first), and notices at once if
+    one dies. Leaving the ``with`` block stops them all.
     """
 
     def __init__(self, workers: int) -> None:
+        self.count = workers
         self.workers: dict[Connection, BaseProcess] = {}
         self.dormant: list[Connection] = []  # workers not yet told to load WeasyPrint
-        if workers > 1:
+
+    def start(self) -> Renderers:
+        """Fork the workers (once; none when one was asked for) and let the first load WeasyPrint."""
+        if self.count > 1 and not self.workers:
             context = multiprocessing.get_context(START_METHOD)
-            for number in range(workers):
+            for number in range(self.count):
                 ours, theirs = context.Pipe()
                 process = context.Process(target=_serve, args=(theirs, number == 0, os.getpid()), daemon=True)
                 process.start()
@@ -102,6 +119,7 @@ class Renderers:
                 self.workers[ours] = process
                 if number:
                     self.dormant.append(ours)
+        return self
 
     def render(self, workspace: Workspace, font: FontChoice, jobs: Sequence[Job], *,
                renderer: TrackingRenderer | None = None) -> Iterator[Made]:
@@ -109,6 +127,7 @@ class Renderers:
         if not jobs:  # nothing to render: WeasyPrint is not even loaded
             return
         ordered = sorted(jobs, key=lambda job: len(job.markup), reverse=True)
+        self.start()
         if not self.workers or renderer is not None:
             from minutes.output.writers import write
 
@@ -119,7 +138,7 @@ class Renderers:
             for job in ordered:
                 yield write(job, renderer)
             return
-        if len(ordered) > 1:
+        if len(ordered) > WAKE_AFTER:
             for connection in self.dormant:
                 connection.send(START)
         pending = iter(ordered)
@@ -142,12 +161,17 @@ class Renderers:
                     remaining -= 1
                     yield value
 
+    def prepare(self, workspace: Workspace, font: FontChoice) -> None:
+        """Let the first worker make its renderer (fonts, stylesheets) while this process plans."""
+        for connection in list(self.workers)[:1]:
+            connection.send((workspace, font, None))
+
     def _died(self) -> RenderError:
         codes = ", ".join(str(p.exitcode) for p in self.workers.values() if p.exitcode is not None)
-        return RenderError(f"a rendering process stopped unexpectedly (exit code {codes})")
+        return RenderError("a rendering process stopped unexpectedly" + (f" (exit code {codes})" if codes else ""))
 
     def __enter__(self) -> Renderers:
-        return self
+        return self.start()
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  traceback: TracebackType | None) -> None:
