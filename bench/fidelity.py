@@ -3,7 +3,8 @@
 Renders the example records as drafts and issues them as originals (``minutes issue`` in a
 throwaway copy of the workspace), extracts every PDF's text with three extractors and reports,
 per kind of document, the share of the HTML's words found exactly in the PDF text, the share of
-words with a ZWNJ (U+200C) and with «لا» found exactly, and the count of Arabic presentation forms:
+words with a ZWNJ (U+200C) and with «لا» whose letters came through (see :func:`score`), and the
+count of Arabic presentation forms:
 
 - ``pdftotext``: poppler, logical order;
 - ``pdfium``: PDFium through pypdfium2, the engine of Chromium's viewer;
@@ -128,17 +129,26 @@ def has_lam_alef(word: str) -> bool:
 
 
 def score(expected: Counter[str], extracted: str) -> Score:
-    """How many of the expected word occurrences the extracted text holds (each found occurrence used once)."""
-    got = words(extracted)
+    """How many of the expected word occurrences the extracted text holds (each found occurrence used once).
 
-    def count(keep: Callable[[str], bool]) -> tuple[int, int]:
+    ``words``/``found`` count exact words. The ZWNJ and «لا» figures ask whether the letters came
+    through: a word counts as found there also when the extractor glued it to a neighbouring number
+    or punctuation (pdftotext misplaces spaces at digit runs in right-to-left lines).
+    """
+    got = words(extracted)
+    flat = BIDI_CONTROLS.sub("", unicodedata.normalize("NFC", extracted))
+
+    def in_text(word: str) -> int:
+        return len(re.findall(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", flat))
+
+    def count(keep: Callable[[str], bool], found: Callable[[str], int]) -> tuple[int, int]:
         chosen = [(word, n) for word, n in expected.items() if keep(word)]
-        return sum(n for _, n in chosen), sum(min(n, got[word]) for word, n in chosen)
+        return sum(n for _, n in chosen), sum(min(n, found(word)) for word, n in chosen)
 
     result = Score(documents=1, presentation_forms=len(PRESENTATION_FORMS.findall(extracted)))
-    result.words, result.found = count(lambda word: True)
-    result.zwnj_words, result.zwnj_found = count(lambda word: ZWNJ in word)
-    result.lam_alef_words, result.lam_alef_found = count(has_lam_alef)
+    result.words, result.found = count(lambda word: True, got.__getitem__)
+    result.zwnj_words, result.zwnj_found = count(lambda word: ZWNJ in word, in_text)
+    result.lam_alef_words, result.lam_alef_found = count(has_lam_alef, in_text)
     return result
 
 

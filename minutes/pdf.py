@@ -24,6 +24,7 @@ from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from minutes import textlayer
 from minutes.diagnostics import RenderError
 from minutes.fonts import FontChoice
 from minutes.model import PageSize
@@ -130,6 +131,12 @@ def _each_associated_file_once(document: object, pdf: PDF) -> None:
         pdf.catalog["AF"][:] = list(dict.fromkeys(pdf.catalog["AF"]))
 
 
+def _finish_original(document: object, pdf: PDF) -> None:
+    """The finisher of an original: the text layer's repair, then each attached file once."""
+    textlayer.finish(document, pdf)
+    _each_associated_file_once(document, pdf)
+
+
 @dataclass(frozen=True)
 class RenderedPdf:
     """A rendered PDF and its number of pages."""
@@ -151,6 +158,7 @@ class PdfRenderer:
         self.fetcher = fetcher or LocalFetcher(workspace)
         self.base_url = workspace.root.as_uri() + "/"
         self.font_config = FontConfiguration()
+        textlayer.install()
         style = workspace.template_file("style.css")
         if style is None:
             raise RenderError("style.css not found in " + ", ".join(map(str, workspace.template_dirs)))
@@ -179,12 +187,12 @@ class PdfRenderer:
                     if len(document.pages) == 1:
                         break
                 if archival is None:
-                    data = document.write_pdf()
+                    data = document.write_pdf(finisher=textlayer.finish)
                 else:
                     document.metadata.lang = "fa-IR"
                     document.metadata.modified = archival.modified.isoformat()
                     data = document.write_pdf(pdf_variant=ARCHIVAL_VARIANT, attachments=[archival.attachment()],
-                                              finisher=_each_associated_file_once)
+                                              finisher=_finish_original)
         except FatalURLFetchingError as error:
             raise RenderError(str(error.__cause__ or error)) from None
         width, height = (round(side * CSS_PX_PER_MM) for side in PAPER_MM[paper])
