@@ -24,7 +24,7 @@ from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from minutes import textlayer
+from minutes import tagging, textlayer
 from minutes.diagnostics import RenderError
 from minutes.fonts import FontChoice
 from minutes.model import PageSize
@@ -42,9 +42,10 @@ mimetypes.add_type("text/css", ".css")
 mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("application/yaml", ".yaml")  # RFC 9512; Python 3.11 does not know it
 
-# PDF/A-3 keeps an embedded source file (PDF/A-2 would empty it); level u maps every glyph to
-# Unicode, so the Persian text of an archived original stays searchable and extractable.
-ARCHIVAL_VARIANT = "pdf/a-3u"
+# PDF/A-3 keeps an embedded source file (PDF/A-2 would empty it); level a maps every glyph to
+# Unicode, so the Persian text of an archived original stays searchable and extractable, and is
+# tagged (a structure tree: headings, tables with their headers, artifacts).
+ARCHIVAL_VARIANT = "pdf/a-3a"
 
 
 @dataclass(frozen=True)
@@ -131,9 +132,11 @@ def _each_associated_file_once(document: object, pdf: PDF) -> None:
         pdf.catalog["AF"][:] = list(dict.fromkeys(pdf.catalog["AF"]))
 
 
-def _finish_original(document: object, pdf: PDF) -> None:
-    """The finisher of an original: the text layer's repair, then each attached file once."""
+def _finish(document: object, pdf: PDF) -> None:
+    """The finisher of every PDF: the repairs of the text layer and of the structure tree, and each
+    attached file once."""
     textlayer.finish(document, pdf)
+    tagging.finish(document, pdf)
     _each_associated_file_once(document, pdf)
 
 
@@ -159,6 +162,7 @@ class PdfRenderer:
         self.base_url = workspace.root.as_uri() + "/"
         self.font_config = FontConfiguration()
         textlayer.install()
+        tagging.install()
         style = workspace.template_file("style.css")
         if style is None:
             raise RenderError("style.css not found in " + ", ".join(map(str, workspace.template_dirs)))
@@ -187,12 +191,12 @@ class PdfRenderer:
                     if len(document.pages) == 1:
                         break
                 if archival is None:
-                    data = document.write_pdf(finisher=textlayer.finish)
+                    data = document.write_pdf(pdf_tags=True, finisher=_finish)
                 else:
                     document.metadata.lang = "fa-IR"
                     document.metadata.modified = archival.modified.isoformat()
                     data = document.write_pdf(pdf_variant=ARCHIVAL_VARIANT, attachments=[archival.attachment()],
-                                              finisher=_finish_original)
+                                              finisher=_finish)
         except FatalURLFetchingError as error:
             raise RenderError(str(error.__cause__ or error)) from None
         width, height = (round(side * CSS_PX_PER_MM) for side in PAPER_MM[paper])

@@ -56,6 +56,7 @@ JOINERS = frozenset("\u200c\u200d")
 _RIGHT_TO_LEFT = {"R", "AL"}
 
 _original_draw_first_line = weasyprint.draw.text.draw_first_line
+_suspended = False  # see suspended()
 
 _hb_ffi = cffi.FFI()
 _hb_ffi.cdef("""
@@ -79,11 +80,12 @@ _harfbuzz = _load_harfbuzz()
 
 
 def _source_hash(dotted: str) -> str:
-    module, _, name = dotted.rpartition(".")
-    owner: Any = weasyprint
-    for part in module.split(".")[1:]:
-        owner = getattr(owner, part)
-    return hashlib.sha256(inspect.getsource(getattr(owner, name)).encode()).hexdigest()
+    """SHA-256 of the source of WeasyPrint's function ``dotted`` (the original, when it is wrapped)."""
+    found: Any = weasyprint
+    for part in dotted.split(".")[1:]:
+        found = getattr(found, part)
+    found = _original_draw_first_line if found is _draw_first_line else found
+    return hashlib.sha256(inspect.getsource(found).encode()).hexdigest()
 
 
 def mismatches() -> list[str]:
@@ -107,20 +109,24 @@ def install() -> bool:
 
     Idempotent; returns whether the repairs are in force.
     """
-    if not installed() and not mismatches():
+    if not installed() and not _suspended and not mismatches():
         weasyprint.draw.text.draw_first_line = _draw_first_line
     return installed()
 
 
 @contextmanager
 def suspended() -> Iterator[None]:
-    """Within the block WeasyPrint draws as it does unrepaired, and :func:`finish` does nothing."""
-    repaired = weasyprint.draw.text.draw_first_line
+    """Within the block WeasyPrint draws as it does unrepaired (:func:`install` too waits), and :func:`finish`
+    does nothing."""
+    global _suspended
+    wrapped = weasyprint.draw.text.draw_first_line
     weasyprint.draw.text.draw_first_line = _original_draw_first_line
+    _suspended = True
     try:
         yield
     finally:
-        weasyprint.draw.text.draw_first_line = repaired
+        _suspended = False
+        weasyprint.draw.text.draw_first_line = wrapped
 
 
 def _draw_first_line(stream: Any, textbox: Any, *args: Any, **kwargs: Any) -> Any:
