@@ -1,7 +1,7 @@
 """Issue and archive: numbered final originals in BagIt bags, and the check that they are unchanged.
 
 ``issue_record`` takes the register's write lock, numbers the documents, renders them as
-PDF/A-3u with the issued record embedded, bags them (RFC 8493, sha512) in a staging folder,
+PDF/A-3a with the issued record embedded, bags them (RFC 8493, sha512) in a staging folder,
 moves the bag into place and only then commits. A process killed at any point leaves either the
 whole issue or nothing; leftovers of a killed issue are removed by the next one, under the lock.
 The record in data/ is never touched: the issued copy, with its numbers, lives in the bag.
@@ -131,7 +131,7 @@ def _bag(staging: Path, files: dict[str, bytes], source: bytes, directory_files:
 
 def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issue_date: JalaliDate,
                  supersede_reason: str | None = None, progress: Progress | None = None) -> IssueResult:
-    """Issue one record: strict validation, numbers, PDF/A-3u originals, a bag, a register row."""
+    """Issue one record: strict validation, numbers, PDF/A-3a originals, a bag, a register row."""
     say = progress or (lambda _line: None)
     validated = validate(workspace, [record_path])
     if validated.warnings:
@@ -164,7 +164,7 @@ def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issu
             say(f"numbered {len(numbers)} document(s) of {item.name} version {version}")
             _pause_if_asked(archive, "numbered")
             files = render_originals(workspace, issued_item, directory, issued_yaml)
-            say(f"rendered {len(files)} PDF/A-3u original(s)")
+            say(f"rendered {len(files)} PDF/A-3a original(s)")
             _pause_if_asked(archive, "rendered")
             staging = archive / STAGING / f"{item.name}-v{version}"
             _bag(staging, files, issued_yaml, workspace.directory_files(), {
