@@ -135,6 +135,7 @@ def check_tables(pdf: pikepdf.Pdf) -> list[str]:
         cells = [e for e in walk(table) if str(e.S) in ("/TH", "/TD")]
         assert cells and all(str(e.S) in ("/THead", "/TBody", "/TFoot", "/TR", "/TH", "/TD", "/P", "/Span",
                                           "/Div", "/NonStruct", "/L", "/LI", "/Lbl", "/LBody") for e in walk(table))
+        problems += [f"{c.S} outside a row" for c in cells if c.P.S != "/TR"]
         headers = [c for c in cells if c.S == "/TH"]
         problems += [f"TH without scope: {c.get('/A')}" for c in headers if "/Scope" not in c.A]
         if headers:
