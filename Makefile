@@ -14,7 +14,7 @@ FONT_FILES := $(FONT_DIR)/Vazirmatn-Regular.ttf $(FONT_DIR)/Vazirmatn-Bold.ttf
 # tests' text extraction, and the fallback Persian font.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils fonts-noto-core
 
-.PHONY: all setup system fonts build test golden schema lint bench clean distclean
+.PHONY: all setup system fonts build test golden schema lint bench fidelity clean distclean
 
 all: build
 
@@ -79,6 +79,13 @@ schema: $(BIN)/minutes
 # writes bench/results.json and the table in bench/README.md.
 bench: setup
 	$(BIN)/python bench/bench.py
+
+# How many of each document's words its PDF text gives back (pdftotext, PDFium, pdfminer.six), beside
+# headless Chromium's print of the same HTML: writes bench/fidelity.json and prints the table.
+# Chromium (Debian package) is installed for this target only.
+fidelity: setup
+	$(MAKE) --no-print-directory system APT_PACKAGES="$(APT_PACKAGES) chromium"
+	$(BIN)/python bench/fidelity.py
 
 lint: setup
 	$(BIN)/ruff check minutes tests bench

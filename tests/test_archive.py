@@ -1,4 +1,4 @@
-"""Issuing and archiving: numbered PDF/A-3u originals in bags that verify, and nothing half-done."""
+"""Issuing and archiving: numbered PDF/A-3a (tagged) originals in bags that verify, and nothing half-done."""
 
 from __future__ import annotations
 
@@ -76,13 +76,13 @@ def test_numbers_are_distinct_and_recorded(issued: Workspace) -> None:
     assert record.issued is not None and record.issued.numbers == by_record[SEED_RECORD]
 
 
-def test_originals_are_pdfa3u_with_the_issued_record_inside(issued: Workspace) -> None:
+def test_originals_are_pdfa3a_with_the_issued_record_inside(issued: Workspace) -> None:
     for record in (SEED_RECORD, LARGE):
         source = (issued.root / "archive" / record / "v1" / "data" / "source" / "meeting.yaml").read_bytes()
         for pdf in originals(issued, record):
             with pikepdf.open(pdf) as document:
                 xmp = document.open_metadata()
-                assert (xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")) == ("3", "U"), pdf
+                assert (xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")) == ("3", "A"), pdf
                 assert str(document.Root.Lang) == "fa-IR"
                 attached = document.attachments["meeting.yaml"]
                 assert attached.get_file().read_bytes() == source

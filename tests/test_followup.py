@@ -123,7 +123,7 @@ def test_ledger_groups_by_responsible_unit_with_counts_and_the_date_in_the_title
     # board/1/5 is under both of its units; the summary counts each decision once.
     assert [number for number, _ in ledger_rows(path)] == ["۱-۱", "۱-۳", "۱-۵", "۱-۲", "۲-۱", "۱-۴", "۱-۵"]
     layout = " ".join(comparable(token) for token in layout_text(path).split())
-    assert "جمع منتفی انجامشده معوق باز ۶ ۰ ۱ ۲ ۳" in layout
+    assert "جمع منتفی انجام‌شده معوق باز ۶ ۰ ۱ ۲ ۳" in layout
     for fact in ("board/1/5", "مهلت اولیه ۱۴۰۳/۱۲/۰۱", "تمدید تا ۱۴۰۴/۰۲/۱۵", "۲۰۰/۰۳/۱۲۳۴",
                  "انجام‌نشده: اعتبار هنوز ابلاغ نشده است.", "جلسه ۲", "۱۴۰۳/۱۲/۱۵", "۱۴۰۴/۰۱/۲۵"):
         assert comparable(fact) in text, fact

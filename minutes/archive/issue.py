@@ -1,6 +1,6 @@
 """Issue: numbered final originals in a BagIt bag, written through the output stage.
 
-``issue_record`` takes the register's write lock, numbers the documents, renders them as PDF/A-3u
+``issue_record`` takes the register's write lock, numbers the documents, renders them as PDF/A-3a
 with the issued record embedded, makes the bag (RFC 8493, sha512) in the staging folder, renames
 it into place with the output stage's staged writer and only then commits. A process killed at
 any point leaves either the whole issue or nothing; leftovers of a killed issue are removed by the
@@ -80,7 +80,7 @@ def _payload(made: dict[str, bytes], issued_yaml: bytes, workspace: Workspace) -
 
 def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issue_date: JalaliDate,
                  supersede_reason: str | None = None, progress: Progress | None = None) -> IssueResult:
-    """Issue one record: strict validation, numbers, PDF/A-3u originals, a bag, a register row."""
+    """Issue one record: strict validation, numbers, PDF/A-3a originals, a bag, a register row."""
     say = progress or (lambda _line: None)
     validated = check_workspace(workspace, [record_path])
     if validated.warnings:
@@ -125,7 +125,7 @@ def _issue(workspace: Workspace, directory: MergedDirectory, item: ValidRecord, 
     say(f"numbered {len(numbers)} document(s) of {item.name} version {version}")
     pause_if_asked(archive, "numbered")
     made = render_originals(workspace, issued_item, directory, issued_yaml)
-    say(f"rendered {len(made)} PDF/A-3u original(s)")
+    say(f"rendered {len(made)} PDF/A-3a original(s)")
     pause_if_asked(archive, "rendered")
     with Staging(archive) as staging:
         info = {"Source-Organization": office.name, "External-Identifier": folder,

@@ -145,7 +145,7 @@ def _add_archive(verbs: Verbs) -> None:
     """The commands about the archive: ``issue``, ``verify``, ``search``."""
     issue = verbs.add_parser("issue", help="number a record's documents and archive the final originals",
                                 description="Validate strictly (warnings fail), take the next registry numbers, "
-                                            "render the final documents as PDF/A-3u with the issued record "
+                                            "render the final documents as PDF/A-3a with the issued record "
                                             "embedded, and store them in a BagIt bag in the archive. The record "
                                             "in data/ is never changed.")
     issue.add_argument("record", type=Path, metavar="RECORD", help="the meeting record to issue")

@@ -26,6 +26,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from minutes.diagnostics import RenderError
 from minutes.model import PageSize
+from minutes.output import tagging, textlayer
 from minutes.output.fonts import FontChoice
 from minutes.output.jobs import Archival
 from minutes.workspace import Workspace
@@ -42,9 +43,10 @@ mimetypes.add_type("text/css", ".css")
 mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("application/yaml", ".yaml")  # RFC 9512; Python 3.11 does not know it
 
-# PDF/A-3 keeps an embedded source file (PDF/A-2 would empty it); level u maps every glyph to
-# Unicode, so the Persian text of an archived original stays searchable and extractable.
-ARCHIVAL_VARIANT = "pdf/a-3u"
+# PDF/A-3 keeps an embedded source file (PDF/A-2 would empty it); level a maps every glyph to
+# Unicode, so the Persian text of an archived original stays searchable and extractable, and is
+# tagged (a structure tree: headings, tables with their headers, artifacts).
+ARCHIVAL_VARIANT = "pdf/a-3a"
 
 
 def _attachment(archival: Archival) -> Attachment:
@@ -122,6 +124,14 @@ def _each_associated_file_once(document: object, pdf: PDF) -> None:
         pdf.catalog["AF"][:] = list(dict.fromkeys(pdf.catalog["AF"]))
 
 
+def _finish(document: object, pdf: PDF) -> None:
+    """The finisher of every PDF: the repairs of the text layer and of the structure tree, and each
+    attached file once."""
+    textlayer.finish(document, pdf)
+    tagging.finish(document, pdf)
+    _each_associated_file_once(document, pdf)
+
+
 @dataclass(frozen=True)
 class RenderedPdf:
     """A rendered PDF and its number of pages."""
@@ -143,6 +153,8 @@ class PdfRenderer:
         self.fetcher = fetcher or LocalFetcher(workspace)
         self.base_url = workspace.root.as_uri() + "/"
         self.font_config = FontConfiguration()
+        textlayer.install()
+        tagging.install()
         style = workspace.template_file("style.css")
         if style is None:
             raise RenderError("style.css not found in " + ", ".join(map(str, workspace.template_dirs)))
@@ -171,12 +183,12 @@ class PdfRenderer:
                     if len(document.pages) == 1:
                         break
                 if archival is None:
-                    data = document.write_pdf()
+                    data = document.write_pdf(pdf_tags=True, finisher=_finish)
                 else:
                     document.metadata.lang = "fa-IR"
                     document.metadata.modified = archival.modified.isoformat()
                     data = document.write_pdf(pdf_variant=ARCHIVAL_VARIANT, attachments=[_attachment(archival)],
-                                              finisher=_each_associated_file_once)
+                                              finisher=_finish)
         except FatalURLFetchingError as error:
             raise RenderError(str(error.__cause__ or error)) from None
         width, height = (round(side * CSS_PX_PER_MM) for side in PAPER_MM[paper])

@@ -18,12 +18,18 @@ from minutes.text.persian import display
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _LATIN_WORD = rf"[A-Za-z](?:[A-Za-z{_DIGITS}._&/+-]*[A-Za-z{_DIGITS}])?"
 _LATIN_TAIL = rf"[A-Za-z{_DIGITS}](?:[A-Za-z{_DIGITS}._&/+-]*[A-Za-z{_DIGITS}])?"
-# Runs that must read left to right inside a Persian line, most specific first.
+_NUMBER_PART = rf"[{_DIGITS}]+"
+_LETTER_PART = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{1,3}"
+_PART = f"(?:{_NUMBER_PART}|{_LETTER_PART})"
+# Runs isolated inside a Persian line, most specific first. A letter number with Persian letters
+# («۱۲۳۴/ص/۱۴۰۳», «۴۴۱/پ») reads right to left, its serial first (group "rtl"); the rest left to right.
 LEFT_TO_RIGHT = re.compile(
-    r"(?:https?://|www\.)[^\s«»()]*[^\s«»().,،؛:!?]"  # URL, without trailing punctuation
+    rf"(?P<rtl>(?<![\w/])(?:{_NUMBER_PART}(?:/{_PART})*/{_LETTER_PART}|{_LETTER_PART}(?:/{_PART})*/{_NUMBER_PART})"
+    rf"(?:/{_PART})*(?![\w/]))"
+    r"|(?:https?://|www\.)[^\s«»()]*[^\s«»().,،؛:!?]"  # URL, without trailing punctuation
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # e-mail address
-    rf"|{_LATIN_WORD}(?: {_LATIN_TAIL})*"  # Latin words and acronyms: ICT, ISO 27001, COVID-19
-    rf"|\+?[{_DIGITS}]+(?:[-/.:][{_DIGITS}]+)+"  # dates, times, phone numbers
+    rf"|{_LATIN_WORD}(?: {_LATIN_TAIL})*"  # Latin words and codes: ICT, ISO 27001, ISO/IEC 27001, COVID-19
+    rf"|\+?[{_DIGITS}]+(?:[-/.:][{_DIGITS}]+)+"  # dates, times, phone numbers, «۱۲-۳»
 )
 
 
@@ -58,21 +64,24 @@ def _has_right_to_left(chars: str) -> bool:
 
 
 def text(raw: str) -> Display:
-    """``raw`` as displayed (normalised, Persian digits), with its left-to-right runs isolated."""
+    """``raw`` as displayed (normalised, Persian digits), with its references isolated: left-to-right
+    runs, and letter numbers with Persian letters as right-to-left runs. Each isolated run is one unit
+    (``<bdi>``, which the stylesheet never breaks across lines)."""
     shown = display(raw)
-    spans: list[list[int]] = []
+    spans: list[tuple[int, int, str]] = []
     for match in LEFT_TO_RIGHT.finditer(shown):
+        direction = "rtl" if match.group("rtl") else "ltr"
         # Neutrals between two left-to-right runs read left to right too (as in the bidi algorithm).
-        if spans and not _has_right_to_left(shown[spans[-1][1]:match.start()]):
-            spans[-1][1] = match.end()
+        if spans and direction == "ltr" == spans[-1][2] and not _has_right_to_left(shown[spans[-1][1]:match.start()]):
+            spans[-1] = (spans[-1][0], match.end(), direction)
         else:
-            spans.append([match.start(), match.end()])
+            spans.append((match.start(), match.end(), direction))
     runs: list[tuple[str, str | None]] = []
     position = 0
-    for start, end in spans:
+    for start, end, direction in spans:
         if start > position:
             runs.append((shown[position:start], None))
-        runs.append((shown[start:end], "ltr"))
+        runs.append((shown[start:end], direction))
         position = end
     if position < len(shown) or not runs:
         runs.append((shown[position:], None))
