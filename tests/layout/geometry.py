@@ -36,6 +36,10 @@ INITIALS = "محل پاراف"
 TOLERANCE = 4.0
 ROW_GAP = 14.0  # points: lines of one signature cell are closer than this; rows are further apart
 CELL_GAP = 6.0  # points: words of one signature cell are closer than this horizontally
+# What must share the grid's first page besides its rows: the heading (about 14 mm) and three lines
+# of the text above (11 pt at line height 1.7). A grid that cannot fit on one page with them may
+# go on to pages of its own.
+KEPT = 14 * MM + 3 * 11 * 1.7
 XHTML = "{http://www.w3.org/1999/xhtml}"
 _ARABIC_LETTER = re.compile(r"[\u0600-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 _CONTROLS = re.compile("[\u200c-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -251,14 +255,11 @@ def signature_rows(tagged: list[Tagged]) -> list[SignatureRow]:
 
 
 def grid_height(rows: list[SignatureRow]) -> float:
-    """The height the signature grid takes: the distance from each row to the next on its page, and
-    for the last row of a page the usual distance (its text plus the signing space)."""
-    pitches = [b.box.y0 - a.box.y0 for a, b in zip(rows, rows[1:], strict=False) if a.page == b.page]
-    usual = sorted(pitches)[len(pitches) // 2] if pitches else 40 * MM
-    total = 0.0
-    for a, b in zip(rows, [*rows[1:], None], strict=True):
-        total += b.box.y0 - a.box.y0 if b is not None and b.page == a.page else usual
-    return total
+    """The height the signature grid takes: each row's text, plus the part of a row without text
+    (padding and signing space), measured between rows that follow each other on a page."""
+    gaps = sorted(b.box.y0 - a.box.y1 for a, b in zip(rows, rows[1:], strict=False) if a.page == b.page)
+    blank = gaps[len(gaps) // 2] if gaps else 12 * MM
+    return sum(row.box.y1 - row.box.y0 + blank for row in rows)
 
 
 # -- the checkers --------------------------------------------------------------------------------
@@ -292,12 +293,12 @@ def _continued(page: Page, lines: list[Tagged]) -> bool:
 
 
 def lonely_page_faults(pdf: Pdf, tagged: list[Tagged]) -> list[Fault]:
-    """Pages whose content is only a heading, or only signature rows, unless the grid alone is longer
-    than a page and the page says that the signatures go on."""
+    """Pages whose content is only a heading, or only signature rows, unless the grid is longer than a
+    page (with its heading and three lines of the text above) and the page says the signatures go on."""
     faults = []
     rows = signature_rows(tagged)
     pages = _by_page(tagged)
-    long_grid = bool(rows) and grid_height(rows) > pdf.pages[0].content_box.y1 - pdf.pages[0].content_box.y0
+    long_grid = bool(rows) and grid_height(rows) + KEPT > pdf.pages[0].content_box.y1 - pdf.pages[0].content_box.y0
     for page in pdf.pages:
         lines = pages.get(page.number, [])
         if not lines:
