@@ -67,9 +67,15 @@ def test_left_to_right_runs_are_isolated(raw: str, isolated: list[str]) -> None:
 
 def test_isolated_text_is_still_escaped() -> None:
     markup = text('<link href="file:///etc/passwd"> تلفن 021-1234').__html__()
-    without_isolates = re.sub(r"<bdi dir=ltr>|</bdi>", "", markup)
+    without_isolates = re.sub(r'<bdi dir=ltr>|</bdi>|<span class="long">|</span>', "", markup)
     assert without_isolates == '&lt;link href=&#34;file:///etc/passwd&#34;&gt; تلفن ۰۲۱-۱۲۳۴'
     assert "<bdi dir=ltr>۰۲۱-۱۲۳۴</bdi>" in markup
+
+
+def test_a_long_isolated_run_may_wrap_and_a_short_one_never() -> None:
+    markup = text("نشانی https://social.example.ir/monitoring/reports/1403 و کد ISO/IEC 27001").__html__()
+    assert '<bdi dir=ltr><span class="long">https://social.example.ir/monitoring/reports/1403</span></bdi>' in markup
+    assert "<bdi dir=ltr>ISO/IEC ۲۷۰۰۱</bdi>" in markup
 
 
 def test_every_record_gives_minutes_letters_and_brief(validated: Validated) -> None:

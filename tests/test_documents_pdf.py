@@ -77,7 +77,7 @@ def key_words(decision_text: str) -> tuple[str, str]:
     (SEED_RECORD, "letter-notify-social-cultural-wg.pdf", 1, PageSize.A5),
     (TINY, "minutes.pdf", 2, PageSize.A4),
     (TINY, "letter-notify-education.pdf", 1, PageSize.A5),
-    (LARGE, "minutes.pdf", 10, PageSize.A4),
+    (LARGE, "minutes.pdf", 10, PageSize.A4),  # unbroken references and kept-together signatures
     (LARGE, "letter-forwarding.pdf", 1, PageSize.A5),
     (LARGE, "letter-notify-welfare.pdf", 1, PageSize.A4),
     (LARGE, "letter-notify-planning.pdf", 1, PageSize.A5),

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from minutes.text.persian import display
 
+UNBROKEN_CHARS = 48  # a longer isolated run may wrap: it may not fit a line (an A5 line holds about 60)
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _LATIN_WORD = rf"[A-Za-z](?:[A-Za-z{_DIGITS}._&/+-]*[A-Za-z{_DIGITS}])?"
 _LATIN_TAIL = rf"[A-Za-z{_DIGITS}](?:[A-Za-z{_DIGITS}._&/+-]*[A-Za-z{_DIGITS}])?"
@@ -54,9 +55,15 @@ class Display:
         return any(run for run, _ in self.runs)
 
     def __html__(self) -> Markup:
-        return Markup("").join(
-            Markup("<bdi dir={}>{}</bdi>").format(direction, run) if direction else escape(run)
-            for run, direction in self.runs)
+        return Markup("").join(_isolated(run, direction) if direction else escape(run) for run, direction in self.runs)
+
+
+def _isolated(run: str, direction: str) -> Markup:
+    """An isolated run: one unit that is never broken across lines, unless it is too long for a line
+    (a long URL or e-mail address), which the stylesheet then lets wrap (class ``long`` inside it)."""
+    if len(run) > UNBROKEN_CHARS:
+        return Markup('<bdi dir={}><span class="long">{}</span></bdi>').format(direction, run)
+    return Markup("<bdi dir={}>{}</bdi>").format(direction, run)
 
 
 def _has_right_to_left(chars: str) -> bool:
