@@ -103,12 +103,11 @@ def pdf_text(path: Path) -> str:
     return result.stdout
 
 
-def position(path: Path, needle: str, occurrence: int = 1, display: str | None = None) -> str:
-    """``file:line:col:`` of the ``occurrence``-th ``needle`` in the file (columns count characters)."""
+def position(path: Path, needle: str, skip: int = 0, display: str | None = None) -> str:
+    """``file:line:col:`` of the character ``skip`` characters into the first ``needle`` in the file
+    (columns count characters)."""
     text = path.read_text(encoding="utf-8")
-    offset = -1
-    for _ in range(occurrence):
-        offset = text.index(needle, offset + 1)
+    offset = text.index(needle) + skip
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return f"{display or path.as_posix()}:{line}:{column}:"
@@ -146,9 +145,10 @@ class Scene:
         assert old in text, f"{old!r} not in {path}"
         path.write_text(text.replace(old, new, count), encoding="utf-8")
 
-    def where(self, relative: str, needle: str, occurrence: int = 1) -> str:
-        """``relative:line:col:`` of ``needle`` in the workspace file ``relative`` (as messages name it)."""
-        return position(self.ws / relative, needle, occurrence, relative)
+    def where(self, relative: str, needle: str, skip: int = 0) -> str:
+        """``relative:line:col:`` of ``needle`` (or of the character ``skip`` into it) in the workspace file
+        ``relative``, named as messages name it."""
+        return position(self.ws / relative, needle, skip, relative)
 
     def arm(self) -> None:
         """From now on, every write outside out/ and archive/ and every read in outside/ counts."""
