@@ -208,7 +208,7 @@ TAMPERING = {
                                                   bag / "data" / "minutes.pdf"),
     "incremental-update": lambda s, bag: _incremental_update(bag / "data" / "minutes.pdf"),
     "directory-snapshot": lambda s, bag: s.edit(bag / "data" / "source" / "directory" / "directory.yaml",
-                                                "نوری", "جعلی"),
+                                                "اداره کل بهزیستی استان", "اداره جعلی"),
 }
 
 
