@@ -105,6 +105,19 @@ def test_escaped_controls_fail_validation_at_their_position(scene: Scene, value:
     scene.assert_refused(run, scalar, exact)
 
 
+@pytest.mark.xfail(strict=True, reason="issue 11 case 6 (found with the fuzzer): messages quote values raw, "
+                                       "controls and line breaks included")
+@pytest.mark.parametrize("key", ['"bad\\x1b[31m\\nkey"', '"x\\x85y"', '"\\u202ekey"'])
+def test_diagnostics_quote_values_on_one_line_with_controls_escaped(scene: Scene, key: str) -> None:
+    scene.edit(scene.record, "attendance:", f"{key}: 1\nattendance:")
+    scene.arm()
+    run = scene.run("validate")
+    scene.assert_refused(run, scene.where(RECORD, f"{key}: 1"))
+    _clean(run.text)
+    summary = re.compile(r"^\d+ error\(s\), \d+ warning\(s\)$")
+    assert all(positioned(line + "\n") or summary.match(line) for line in run.err.splitlines()), run.err
+
+
 @pytest.mark.xfail(strict=True, reason="issue 11 (found with the fuzzer): letters the font lacks pass validate, "
                                        "then the build fails on the embedded fonts")
 @pytest.mark.parametrize("value", ["Ωmega", "漢字", "😀"])
