@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "killtrials.py"
 
 
-def _killtrials():  # noqa: ANN202  (a module loaded from its file)
+def _killtrials() -> ModuleType:
+    """bench/killtrials.py, loaded from its file (bench/ is not a package)."""
     spec = importlib.util.spec_from_file_location("killtrials", SCRIPT)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
