@@ -14,7 +14,7 @@ FONT_FILES := $(FONT_DIR)/Vazirmatn-Regular.ttf $(FONT_DIR)/Vazirmatn-Bold.ttf
 # tests' text extraction, and the fallback Persian font.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils fonts-noto-core
 
-.PHONY: all setup system fonts build test golden schema lint bench fidelity clean distclean
+.PHONY: all setup system fonts build test fuzz golden schema lint bench fidelity clean distclean
 
 all: build
 
@@ -63,6 +63,12 @@ build: setup
 test: setup
 	$(BIN)/ruff check minutes tests
 	$(BIN)/python -m pytest
+
+# Hostile input and faults (issue 11) at length: many more fuzz examples, shrunk when they fail, and
+# the kill -9 trials (bench/killtrials.py: 20 builds, 20 issues). About 15 minutes; not part of `make test`,
+# which runs the same suite with a few examples and without the kill trials.
+fuzz: setup
+	MINUTES_FUZZ=1 $(BIN)/python -m pytest -rxXs tests/hostile tests/test_numbering.py tests/test_hygiene.py tests/test_slug.py
 
 # Rewrite the golden HTML snapshots (tests/golden/, tests/golden-followup/) from the templates, on
 # purpose; review with git diff.
