@@ -8,6 +8,7 @@ verdict when it is installed.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,6 +19,7 @@ from minutes.archive.issue import unlisted_bags
 from minutes.archive.issued import SOURCE_NAME, load_issued
 from minutes.archive.registry import REGISTRY_NAME, IssueRow, Registry
 from minutes.diagnostics import InvalidInput
+from minutes.text.slug import is_safe_name
 
 
 def _embedded_source(pdf: Path) -> bytes | None:
@@ -28,7 +30,17 @@ def _embedded_source(pdf: Path) -> bytes | None:
         return attached.get_file().read_bytes() if attached is not None else None
 
 
+def _confined(archive: Path, folder: str) -> bool:
+    """Whether a register's folder is a bag folder of the archive: ``<record>/v<N>``, inside it."""
+    name, _, version = folder.partition("/")
+    return (is_safe_name(name) and version.startswith("v") and version[1:].isdigit()
+            and Path(os.path.realpath(archive / folder)).is_relative_to(os.path.realpath(archive)))
+
+
 def _check_bag(archive: Path, row: IssueRow) -> list[str]:
+    if not _confined(archive, row.folder):
+        return [f"{archive / REGISTRY_NAME}: the register names {row.folder!r} for {row.record} version "
+                f"{row.version}, which is not a bag folder of the archive"]
     folder = archive / row.folder
     if not folder.is_dir():
         return [f"{folder}: missing (the register lists {row.record} version {row.version})"]
