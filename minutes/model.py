@@ -127,21 +127,15 @@ class Person(Model):
     organisation: Ref | None = None
 
 
+ADDRESSED_AS = ("the title its letters are addressed to, before its name: «مدیرکل محترم»، «مدیرعامل محترم»، "
+                "«فرماندهی محترم» … (default «ریاست محترم»)")
+
+
 class Organisation(Model):
     """An agency or office (دستگاه اجرایی)."""
 
     name: Text
-
-
-class Body(Model):
-    """A deliberative body: working group, committee, council or headquarters."""
-
-    name: Text
-    kind: Text | None = Field(None, description="کارگروه، کمیته، شورا، ستاد …")
-    under: list[Ref] = Field(default_factory=list, description="bodies this one sits under")
-    reports_to: Ref | None = Field(None, description="the body whose secretariat receives the minutes")
-    secretariat: Text | None = Field(None, description="name of this body's secretariat")
-    members: list[Ref] = Field(default_factory=list)
+    addressed_as: Text | None = Field(None, description=ADDRESSED_AS)
 
 
 class PageSize(StrEnum):
@@ -150,6 +144,38 @@ class PageSize(StrEnum):
     AUTO = "auto"
     A4 = "A4"
     A5 = "A5"
+
+
+class Invitations(StrEnum):
+    """How a planned meeting's invitations go out: one letter per invitee, or one with a distribution list."""
+
+    EACH = "each"
+    ONE = "one"
+
+
+class CopyLine(Model):
+    """A «رونوشت» line: an id from the directory, or free text such as «بایگانی»."""
+
+    to: Text
+    purpose: Text = "جهت اطلاع"
+
+
+CopyLines = list[CopyLine] | None
+
+
+class RecordCopies(Model):
+    """The «رونوشت» lines of the letters made for a record, by kind, instead of the automatic ones
+    (the chair and the archive); an empty list means none."""
+
+    cover: CopyLines = None
+    notification: CopyLines = None
+    invitation: CopyLines = None
+
+
+class Copies(RecordCopies):
+    """Default «رونوشت» lines of the generated letters, by kind; a kind left out keeps the automatic lines."""
+
+    reminder: CopyLines = None
 
 
 class Office(Model):
@@ -166,6 +192,43 @@ class Office(Model):
                                    description="people who sign letters unless a letter names its own")
     page_size: PageSize = PageSize.AUTO
     initials_box: bool = Field(False, description="an initials box on every page of the minutes")
+    invitations: Invitations = Field(Invitations.EACH, description="each: one invitation per invitee; "
+                                                                   "one: one letter with a distribution list")
+    copies: Copies = Field(default_factory=Copies)
+
+
+class Secretariat(Model):
+    """A body's own secretariat: what its documents show instead of the office's, field by field
+    (the font stays the office's). Written as text, it is the secretariat's name alone."""
+
+    name: Text | None = Field(None, description="the secretariat's name: its letterhead, and how letters to "
+                                                "the body are addressed")
+    lines: list[Text] | None = Field(None, description="header lines above the name")
+    invocation: Text | None = None
+    emblem: Text | None = Field(None, description="image under assets/, shown on final documents only")
+    unit: Text | None = Field(None, description="the {unit} part of its letter numbers")
+    letter_number: Text | None = Field(None, description="pattern of its registry numbers")
+    signatories: list[Ref] | None = Field(None, max_length=3,
+                                          description="people who sign its letters unless a letter names its own")
+    page_size: PageSize | None = None
+    initials_box: bool | None = None
+    invitations: Invitations | None = None
+    copies: Copies | None = None
+
+
+class Body(Model):
+    """A deliberative body: working group, committee, council or headquarters."""
+
+    name: Text
+    kind: Text | None = Field(None, description="کارگروه، کمیته، شورا، ستاد …")
+    under: list[Ref] = Field(default_factory=list, description="bodies this one sits under")
+    reports_to: Ref | None = Field(None, description="the body whose secretariat receives the minutes")
+    # A secretariat written as text is its name (and the JSON Schema says text is allowed).
+    secretariat: Annotated[Secretariat | None, BeforeValidator(lambda v: {"name": v} if isinstance(v, str) else v)] = (
+        Field(None, description="this body's secretariat: its name, or the office's fields it sets otherwise",
+              json_schema_extra=lambda schema: schema["anyOf"].insert(0, {"type": "string", "minLength": 1})))
+    members: list[Ref] = Field(default_factory=list)
+    addressed_as: Text | None = Field(None, description=ADDRESSED_AS)
 
 
 class Directory(Model):
@@ -260,21 +323,14 @@ class Status(StrEnum):
 
 
 class FollowUp(Model):
-    """A report on an earlier decision, given at this meeting."""
+    """A report on an earlier decision, given at this meeting (its status may wait while the meeting is planned)."""
 
     decision: Annotated[str, Field(min_length=1, description="id of the earlier decision: body/meeting/item")]
-    status: Status
+    status: Status | None = None
     extended_to: Jalali | None = Field(None, description="the new deadline, for status extended")
     percent: Percent | None = None
     report: Text | None = None
     evidence: Text | None = Field(None, description="letter number and date that prove it")
-
-
-class CopyLine(Model):
-    """A «رونوشت» line: an id from the directory, or free text such as «بایگانی»."""
-
-    to: Text
-    purpose: Text = "جهت اطلاع"
 
 
 class Letter(Model):
@@ -313,9 +369,18 @@ class Issued(Model):
     reason: Text | None = Field(None, description="why this version supersedes the previous one")
 
 
+class RecordStatus(StrEnum):
+    """Whether the meeting has been held (minutes) or is still planned (invitations)."""
+
+    HELD = "held"
+    PLANNED = "planned"
+
+
 class Record(Model):
     """One meeting record: a file in ``data/meetings/``."""
 
+    status: RecordStatus = Field(RecordStatus.HELD, description="planned: not held yet; its documents are the "
+                                                                "invitations, attendance lists those invited")
     meeting: Meeting
     attendance: Attendance
     summary: Text | None = Field(None, description="opening paragraph of the minutes")
@@ -323,4 +388,5 @@ class Record(Model):
     decisions: list[Decision] = Field(default_factory=list)
     followups: list[FollowUp] = Field(default_factory=list)
     letters: list[Letter] = Field(default_factory=list)
+    copies: RecordCopies | None = Field(None, description="«رونوشت» lines of this record's generated letters")
     issued: Issued | None = None
