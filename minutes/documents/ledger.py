@@ -3,6 +3,7 @@ with its standing as of a date and a count per standing."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from minutes.documents.base import Document, Kind
@@ -13,6 +14,7 @@ from minutes.model import FollowUp, PageSize
 from minutes.standings import LedgerEntry
 from minutes.text.bidi import Display, text
 
+ID_TOKEN = re.compile(r"[^/-]+[/-]?")  # a word of a decision id with the «/» or «-» after it
 LEDGER_TEXT = 220  # characters of a decision's text the ledger shows; the minutes and letters show it whole
 
 def make(ctx: FollowUpContext) -> list[Document]:
@@ -65,7 +67,7 @@ def _row(ctx: FollowUpContext, entry: LedgerEntry) -> LedgerRow:
     latest = entry.latest
     return LedgerRow(
         number=text(number_of(entry.ident)),
-        ident=tuple(entry.ident.split("/")),
+        ident=tuple(ID_TOKEN.findall(entry.ident)),
         text=text(shortened(entry.decision.text, LEDGER_TEXT)),
         meeting=text(ctx.meeting_words(entry)),
         meeting_date=text(entry.meeting_date.persian()),

@@ -197,8 +197,8 @@ class LetterView:
 class LedgerRow:
     """A decision in the follow-up ledger, with the latest that is known of it.
 
-    ``ident`` is the decision's id in its parts (body, meeting, item: a line may break only between
-    them); ``text`` its text, shortened; ``standing`` is the CSS-friendly key (open, overdue, done,
+    ``ident`` is the decision's id in its words, each with the «/» or «-» after it (a line may break
+    only between them); ``text`` its text, shortened; ``standing`` is the CSS-friendly key (open, overdue, done,
     dropped) of ``standing_word``; ``deadline_note`` says where the deadline comes from when it is not
     the one decided; ``percent`` is None when none was reported.
     """
