@@ -119,8 +119,9 @@ def test_the_office_is_the_default_field_by_field() -> None:
     assert (health.letter_number, health.unit) == ("س/{yyyy}/{serial:4}", "۱۰۰")
     assert (youth.invitations, health.invitations) == (Invitations.ONE, Invitations.EACH)
     assert youth.invocation == health.invocation == directory.office.invocation
-    # Copies merge kind by kind: the youth group's notification copies, the office's (none) for the rest.
+    # Copies merge kind by kind: the youth group's notification copies, the office's for the rest.
     assert youth.copies.notification is not None and youth.copies.cover is None
+    assert youth.copies.reminder == health.copies.reminder == directory.office.copies.reminder is not None
 
 
 def test_final_documents_show_the_bodys_emblem(tmp_path: Path) -> None:
@@ -183,12 +184,15 @@ def test_a_unit_responsible_in_two_bodies_gets_a_reminder_from_each(followed: Pa
     health = text_of(followed / "health-wg" / "reminder-education.pdf")
     for text in (youth, health):
         assert has(text, "مدیرکل محترم اداره کل آموزش و پرورش استان", "۱۴۰۳/۱۲/۲۰")
+    for text in (youth, health):  # the office's reminder copies, which neither body replaces
+        assert has(text, "رونوشت", "ریاست محترم شورای برنامه‌ریزی و توسعه استان جهت اطلاع",
+                   "بایگانی جهت درج در پرونده")
     assert has(youth, "موضوع: پیگیری اجرای مصوبه کارگروه جوانان", "برنامه اردوهای زمستانی", "۵-۱", "زهرا احمدی",
                "دبیر کارگروه جوانان", *YOUTH_HEAD)
     assert has_none(youth, "بوفه", "کمک‌های اولیه", "مریم نوری", "سلامت", *HEALTH_HEAD)
     assert has(health, "موضوع: پیگیری اجرای مصوبات کارگروه سلامت و امنیت غذایی", "بوفه", "کمک‌های اولیه",
                "۷-۱", "۷-۲", "مریم نوری", *HEALTH_HEAD)
-    assert has_none(health, "اردو", "زهرا احمدی", "جوانان", *YOUTH_HEAD)
+    assert has_none(health, "اردو", "زهرا احمدی", "جوانان", "علی مرادی", *YOUTH_HEAD)  # not the routine copies
 
 
 def test_followup_of_one_body_touches_only_its_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

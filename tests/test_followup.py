@@ -208,6 +208,16 @@ def test_a_rerun_removes_reminders_no_longer_due(fixture_workspace: Workspace, t
         "ledger.pdf", "reminder-org-a.pdf", "reminder-org-c.pdf"]
 
 
+def test_a_run_removes_what_the_one_folder_layout_left(fixture_workspace: Workspace, tmp_path: Path) -> None:
+    dated = tmp_path / "out" / "followup" / "1404-02-01"
+    dated.mkdir(parents=True)
+    for name in ("ledger.pdf", "reminder-org-a.pdf", "notes.txt"):
+        (dated / name).write_bytes(b"written by an earlier version")
+    result = followup(fixture_workspace, AS_OF, tmp_path / "out")
+    assert sorted(p.name for p in result.removed) == ["ledger.pdf", "reminder-org-a.pdf"]
+    assert sorted(p.name for p in dated.iterdir()) == ["board", "notes.txt"]
+
+
 def test_cli_writes_the_folder_of_the_date(fixture_workspace: Workspace, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
