@@ -70,11 +70,12 @@ test: setup
 fuzz: setup
 	MINUTES_FUZZ=1 $(BIN)/python -m pytest -rxXs tests/hostile tests/test_numbering.py tests/test_hygiene.py tests/test_slug.py
 
-# Rewrite the golden HTML snapshots (tests/golden/, tests/golden-followup/) from the templates, on
-# purpose; review with git diff.
+# Rewrite the golden HTML snapshots (tests/golden/, tests/golden-followup/, tests/golden-invitation/)
+# from the templates, on purpose; review with git diff.
 golden: setup
 	$(BIN)/python tests/test_documents_golden.py
 	$(BIN)/python tests/test_followup.py
+	$(BIN)/python tests/test_invitation.py
 
 # Regenerate the JSON Schemas editors use (tests fail when they are stale).
 schema: $(BIN)/minutes

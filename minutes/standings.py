@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from minutes.model import Decision, FollowUp, RelativeDeadline, Status
+from minutes.model import Decision, FollowUp, RecordStatus, RelativeDeadline, Status
 from minutes.text.jalali import JalaliDate
 from minutes.validate import ValidRecord
 
@@ -60,8 +60,9 @@ def _standing(status: Status | None, deadline: JalaliDate | RelativeDeadline | N
 
 
 def build_ledger(records: Sequence[ValidRecord], as_of: JalaliDate) -> tuple[LedgerEntry, ...]:
-    """Every decision of meetings held on or before ``as_of``, in meeting order, with its standing."""
-    known = sorted((r for r in records if r.record.meeting.date <= as_of),
+    """Every decision of meetings held on or before ``as_of``, in meeting order, with its standing
+    (planned meetings count for nothing: they have no decisions, and report nothing yet)."""
+    known = sorted((r for r in records if r.record.meeting.date <= as_of and r.record.status is RecordStatus.HELD),
                    key=lambda r: (r.record.meeting.date, r.record.meeting.number or 0, r.name))
     reports: dict[str, tuple[FollowUp, JalaliDate]] = {}
     extensions: dict[str, JalaliDate] = {}

@@ -53,10 +53,11 @@ def fixture_workspace(tmp_path: Path) -> Workspace:
 
 @pytest.fixture(scope="module")
 def first_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The follow-up as of 1404/02/01, written once; returns its folder."""
+    """The follow-up as of 1404/02/01, written once; returns the folder of its one body."""
     root = tmp_path_factory.mktemp("followup")
     result = followup(copy_fixture(root / "ws"), AS_OF, root / "out")
-    return result.folder
+    [folder] = result.folders
+    return folder
 
 
 def layout_text(path: Path) -> str:
@@ -97,7 +98,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_writes_the_ledger_and_a_reminder_to_each_unit_with_overdue_decisions(first_run: Path) -> None:
-    assert first_run.name == "1404-02-01" and first_run.parent.name == "followup"
+    assert (first_run.name, first_run.parent.name, first_run.parent.parent.name) == ("board", "1404-02-01", "followup")
     assert sorted(p.name for p in first_run.iterdir()) == [
         "ledger.pdf", "reminder-org-a.pdf", "reminder-org-b.pdf", "reminder-org-c.pdf"]
     assert paper(first_run / "ledger.pdf") == ["A4"]
@@ -155,8 +156,12 @@ def test_each_reminder_lists_only_its_units_overdue_decisions(first_run: Path, u
 def test_other_dates_give_the_standings_the_ledger_computes(tmp_path: Path, as_of: str) -> None:
     workspace = copy_fixture(tmp_path / "ws")
     date = JalaliDate.parse(as_of)
-    folder = followup(workspace, date, tmp_path / "out").folder
     entries = build_ledger(validate(workspace).records, date)
+    folders = followup(workspace, date, tmp_path / "out").folders
+    if not entries:  # before the body's first meeting: nothing to follow up, nothing written
+        assert folders == () and not (tmp_path / "out" / "followup" / "1403-09-30").exists()
+        return
+    [folder] = folders
     expected = {display("-".join(e.ident.split("/")[1:])): STANDING_WORDS[e.standing] for e in entries}
     assert standing_by_number(folder / "ledger.pdf") == expected
     assert sorted(p.name for p in folder.glob("reminder-*.pdf")) == sorted(
@@ -164,14 +169,14 @@ def test_other_dates_give_the_standings_the_ledger_computes(tmp_path: Path, as_o
 
 
 def test_as_of_1404_02_10_board_2_1_is_done_and_org_b_gets_no_reminder(tmp_path: Path) -> None:
-    folder = followup(copy_fixture(tmp_path / "ws"), JalaliDate(1404, 2, 10), tmp_path / "out").folder
+    [folder] = followup(copy_fixture(tmp_path / "ws"), JalaliDate(1404, 2, 10), tmp_path / "out").folders
     standings = standing_by_number(folder / "ledger.pdf")
     assert standings["۲-۱"] == "انجام‌شده" and standings["۱-۵"] == "معوق"
     assert sorted(p.name for p in folder.iterdir()) == ["ledger.pdf", "reminder-org-a.pdf", "reminder-org-c.pdf"]
 
 
 def test_same_date_gives_byte_identical_files(first_run: Path, tmp_path: Path) -> None:
-    again = followup(copy_fixture(tmp_path / "ws"), AS_OF, tmp_path / "out").folder
+    [again] = followup(copy_fixture(tmp_path / "ws"), AS_OF, tmp_path / "out").folders
     assert snapshot(again) == snapshot(first_run)
 
 
@@ -199,8 +204,18 @@ def test_a_rerun_removes_reminders_no_longer_due(fixture_workspace: Workspace, t
         "{decision: board/2/1, status: not-done,", "{decision: board/2/1, status: done,"), encoding="utf-8")
     result = followup(fixture_workspace, AS_OF, out)
     assert [p.name for p in result.removed] == ["reminder-org-b.pdf"]
-    assert sorted(p.name for p in result.folder.iterdir()) == [
+    assert sorted(p.name for p in result.folders[0].iterdir()) == [
         "ledger.pdf", "reminder-org-a.pdf", "reminder-org-c.pdf"]
+
+
+def test_a_run_removes_what_the_one_folder_layout_left(fixture_workspace: Workspace, tmp_path: Path) -> None:
+    dated = tmp_path / "out" / "followup" / "1404-02-01"
+    dated.mkdir(parents=True)
+    for name in ("ledger.pdf", "reminder-org-a.pdf", "notes.txt"):
+        (dated / name).write_bytes(b"written by an earlier version")
+    result = followup(fixture_workspace, AS_OF, tmp_path / "out")
+    assert sorted(p.name for p in result.removed) == ["ledger.pdf", "reminder-org-a.pdf"]
+    assert sorted(p.name for p in dated.iterdir()) == ["board", "notes.txt"]
 
 
 def test_cli_writes_the_folder_of_the_date(fixture_workspace: Workspace, tmp_path: Path,
@@ -210,7 +225,7 @@ def test_cli_writes_the_folder_of_the_date(fixture_workspace: Workspace, tmp_pat
     captured = capsys.readouterr()
     assert code == 0
     assert captured.err == ""
-    folder = out / "followup" / "1404-02-01"
+    folder = out / "followup" / "1404-02-01" / "board"
     assert captured.out.splitlines() == [fixture_workspace.display_name(folder / name) for name in
                                          ("ledger.pdf", "reminder-org-c.pdf", "reminder-org-a.pdf",
                                           "reminder-org-b.pdf")]
@@ -247,9 +262,9 @@ def golden_documents() -> dict[str, Document]:
     validated = validate(Workspace.at(FIXTURE))
     office = validated.directory.office
     assert office is not None
-    drafts = {doc.key: doc for doc in followup_documents(validated.records, validated.directory, AS_OF)}
+    drafts = {doc.key: doc for doc in followup_documents(validated.records, validated.directory, AS_OF, "board")}
     with_emblem = validated.directory.model_copy(update={"office": office.model_copy(update={"emblem": "emblem.png"})})
-    finals = {doc.key: doc for doc in followup_documents(validated.records, with_emblem, AS_OF, draft=False,
+    finals = {doc.key: doc for doc in followup_documents(validated.records, with_emblem, AS_OF, "board", draft=False,
                                                          numbers={"reminder-org-c": "200/04/58"})}
     return {"1404-02-01/ledger.html": drafts["ledger"], "1404-02-01/reminder-org-c.html": drafts["reminder-org-c"],
             "1404-02-01/final/reminder-org-c.html": finals["reminder-org-c"]}

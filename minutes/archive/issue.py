@@ -24,8 +24,9 @@ from minutes.archive.registry import REGISTRY_NAME, Registry
 from minutes.archive.search import TABLE as SEARCH_TABLE
 from minutes.archive.search import index_record, record_texts
 from minutes.diagnostics import InvalidInput, MinutesError
-from minutes.model import Issued, MergedDirectory
+from minutes.model import Issued, MergedDirectory, RecordStatus
 from minutes.output.files import Staging, pause_if_asked, remove_leftovers
+from minutes.secretariat import office_for
 from minutes.sources import check_workspace, directory_snapshot, record_bytes
 from minutes.text.jalali import JalaliDate
 from minutes.validate import ValidRecord
@@ -86,6 +87,9 @@ def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issu
     if validated.warnings:
         raise InvalidInput(list(validated.warnings))
     item = validated.records[0]
+    if item.record.status is RecordStatus.PLANNED:
+        raise MinutesError(f"{item.name} is a planned meeting: its invitations are drafts for now; issue the "
+                           "record once the meeting is held (without 'status: planned')")
     source = record_bytes(record_path)
     archive.mkdir(parents=True, exist_ok=True)
     registry = Registry(archive / REGISTRY_NAME)
@@ -113,8 +117,9 @@ def _next_version(registry: Registry, record: str, supersede_reason: str | None)
 def _issue(workspace: Workspace, directory: MergedDirectory, item: ValidRecord, source: bytes, archive: Path,
            registry: Registry, issue_date: JalaliDate, version: int, reason: str | None,
            say: Progress) -> IssueResult:
-    """Number, render, bag and write one version (inside the register's transaction)."""
-    office = directory.office
+    """Number, render, bag and write one version (inside the register's transaction), with the pattern,
+    unit and name of the secretariat of the record's body."""
+    office = office_for(directory, item.record.meeting.body)
     folder = f"{item.name}/v{version}"
     numbers = registry.next_numbers(numbered_keys(item, directory), office.letter_number, office.unit or "",
                                     issue_date.year)

@@ -175,13 +175,16 @@ def _add_archive(verbs: Verbs) -> None:
 def _add_followup(verbs: Verbs) -> None:
     """``followup`` and ``doctor``."""
     ledger = verbs.add_parser("followup", help="render the follow-up ledger and reminders for overdue decisions",
-                                 description="Validate the records, then render the ledger of every decision "
-                                             "with its standing (open, overdue, done, dropped) by responsible "
-                                             "unit, and a reminder letter to each unit with overdue decisions, "
-                                             "into DIR/followup/<date>/. Nothing is written if anything fails.")
+                                 description="Validate the records, then render, for each body, the ledger "
+                                             "of its decisions with their standing (open, overdue, done, "
+                                             "dropped) by responsible unit, and a reminder letter to each unit "
+                                             "with overdue decisions, under the body's secretariat, into "
+                                             "DIR/followup/<date>/<body>/. Nothing is written if anything fails.")
     ledger.add_argument("--as-of", type=_jalali_date, metavar="JALALI",
                         help="the date standings are computed for and letters dated, e.g. 1404/02/01 "
                              "(default: today in Tehran); give it for reproducible output")
+    ledger.add_argument("--body", metavar="ID", help="only this body's ledger and reminders (default: every body "
+                                                     "with decisions, each separately)")
     ledger.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
     ledger.add_argument("-q", "--quiet", action="store_true", help="print only the files written")
     ledger.set_defaults(run=commands.cmd_followup)

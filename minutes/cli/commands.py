@@ -177,11 +177,13 @@ def cmd_followup(args: argparse.Namespace, workspace: Workspace, console: Consol
     from minutes.followup import followup
     from minutes.text.jalali import JalaliDate
 
-    result = followup(workspace, args.as_of or JalaliDate.today(), Path(args.output).resolve(),
+    result = followup(workspace, args.as_of or JalaliDate.today(), Path(args.output).resolve(), body=args.body,
                       progress=None if args.quiet else console.err)
     console.diagnostics(result.warnings)
     for notice in result.notices:
         console.err(f"warning: {notice}")
+    if not result.folders:
+        console.err("no meeting was held by that date: nothing to follow up")
     for path in result.removed:
         console.err(f"removed {workspace.display_name(path)}: no longer overdue")
     for path in result.written:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from minutes.documents.base import Document
 from minutes.documents.record import RecordContext
 from minutes.documents.views import CopyRow
+from minutes.secretariat import copies_for
 from minutes.text.bidi import text
 
 
@@ -17,8 +18,10 @@ def make(ctx: RecordContext) -> list[Document]:
     sentence = (f"احتراماً، به پیوست تصویر صورتجلسه {ctx.body_name} مورخ {meeting.date.long()}"
                 + (f" مشتمل بر {count} مصوبه" if count else "")
                 + " جهت استحضار و دستور اقدام لازم ارسال می‌گردد.")
-    copies = tuple(CopyRow(text(f"ریاست محترم {ctx.names.unit(parent)}"), text("جهت استحضار"))
-                   for parent in ctx.body.under if parent != ctx.body.reports_to)
+    given = copies_for(ctx.office, ctx.record, "cover")
+    copies = (ctx.copies(given, meeting.chair, meeting.body) if given is not None else
+              tuple(CopyRow(text(ctx.names.head(parent)), text("جهت استحضار"))
+                    for parent in ctx.body.under if parent != ctx.body.reports_to))
     return [ctx.letter(
         "letter-forwarding", template="letter.html",
         addressee=ctx.names.addressee(ctx.body.reports_to, meeting.body),

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from minutes.documents.base import Document, Kind, Settings
 from minutes.documents.views import CopyRow, Letterhead, LetterView, Meta, NameAndPost, NoticeRow, ReminderRow
 from minutes.documents.wording import ARCHIVE, DRAFT, Names
-from minutes.model import MergedDirectory
+from minutes.model import CopyLine, MergedDirectory, Office
 from minutes.text.bidi import Display, text
 from minutes.text.jalali import JalaliDate
 from minutes.text.persian import display
@@ -16,13 +16,13 @@ from minutes.text.persian import display
 class Issuer:
     """The office issuing a set of documents into one folder, dated ``letter_date``."""
 
-    def __init__(self, directory: MergedDirectory, settings: Settings, *, folder: str,
+    def __init__(self, directory: MergedDirectory, settings: Settings, *, office: Office, folder: str,
                  letter_date: JalaliDate, topic: str, dated_drafts: bool = False) -> None:
-        """``folder`` names the output folder of the documents, ``letter_date`` dates their letters (in
-        their letterhead only when final, or ``dated_drafts``) and ``topic`` (the bodies concerned)
-        ends their keywords."""
+        """``office`` issues the documents (a body's secretariat, see :func:`minutes.secretariat.office_for`),
+        ``folder`` names their output folder, ``letter_date`` dates their letters (in their letterhead
+        only when final, or ``dated_drafts``) and ``topic`` (the bodies concerned) ends their keywords."""
         self.directory = directory
-        self.office = directory.office
+        self.office = office
         self.names = Names(directory)
         self.settings = settings
         self.folder = folder
@@ -59,6 +59,12 @@ class Issuer:
     def copy(self, target: str, purpose: str, meeting_body: str) -> CopyRow:
         return CopyRow(text(" ".join(self.names.addressee(target, meeting_body))), text(purpose))
 
+    def copies(self, lines: list[CopyLine] | None, chair: str, meeting_body: str) -> tuple[CopyRow, ...]:
+        """The «رونوشت» lines given for a generated letter, else the routine ones."""
+        if lines is None:
+            return self.routine_copies(chair, meeting_body)
+        return tuple(self.copy(line.to, line.purpose, meeting_body) for line in lines)
+
     def routine_copies(self, chair: str, meeting_body: str) -> tuple[CopyRow, ...]:
         """Copies of a generated letter: the chair when someone else signs, and the archive."""
         signers = set(self.office.signatories) or {chair}
@@ -68,8 +74,10 @@ class Issuer:
     def letter(self, key: str, *, template: str, addressee: tuple[str, ...], subject: str,
                body: tuple[Display, ...], signatories: tuple[NameAndPost, ...], attachments: tuple[str, ...] = (),
                copies: tuple[CopyRow, ...] = (), decisions: tuple[NoticeRow, ...] | tuple[ReminderRow, ...] = (),
-               closing: tuple[Display, ...] = (), keywords: str = "نامه") -> Document:
-        """A letter of this set: letterhead, recipient, subject, body, signers, attachments and copies."""
+               closing: tuple[Display, ...] = (), keywords: str = "نامه", agenda: tuple[Display, ...] = (),
+               distribution: tuple[Display, ...] = ()) -> Document:
+        """A letter of this set: letterhead, recipient, subject, body, signers, attachments and copies
+        (and an invitation's agenda and distribution list)."""
         date = self.letter_date
         view = LetterView(
             meta=self.meta(subject, f"{keywords}, {self.topic}", date),
@@ -83,6 +91,8 @@ class Issuer:
             signatories=signatories,
             attachments=tuple(text(a) for a in attachments),
             copies=copies,
+            agenda=agenda,
+            distribution=distribution,
         )
         return Document(self.folder, key, Kind.LETTER, template, f"{key}.pdf", view,
                         page_size=self.office.page_size)

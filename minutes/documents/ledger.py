@@ -3,21 +3,23 @@ with its standing as of a date and a count per standing."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from minutes.documents.base import Document, Kind
 from minutes.documents.followup import FollowUpContext
 from minutes.documents.views import LedgerGroup, LedgerRow, LedgerView, TallyCell
-from minutes.documents.wording import NONE, STANDING_WORDS, deadline_words, number_of, series, status_words
+from minutes.documents.wording import NONE, STANDING_WORDS, deadline_words, number_of, shortened, status_words
 from minutes.model import FollowUp, PageSize
 from minutes.standings import LedgerEntry
 from minutes.text.bidi import Display, text
 
+ID_TOKEN = re.compile(r"[^/-]+[/-]?")  # a word of a decision id with the «/» or «-» after it
+LEDGER_TEXT = 220  # characters of a decision's text the ledger shows; the minutes and letters show it whole
 
 def make(ctx: FollowUpContext) -> list[Document]:
-    """The ledger as of the context's date."""
-    with_body = len(ctx.bodies) > 1
-    rows = {entry.ident: _row(ctx, entry, with_body) for entry in ctx.entries}
+    """The ledger of the context's body as of its date."""
+    rows = {entry.ident: _row(ctx, entry) for entry in ctx.entries}
     groups = []
     for unit in dict.fromkeys(u for entry in ctx.entries for u in entry.decision.responsible):
         own = [entry for entry in ctx.entries if unit in entry.decision.responsible]
@@ -30,13 +32,13 @@ def make(ctx: FollowUpContext) -> list[Document]:
     tally = tuple(TallyCell(standing.value, text(word), text(str(counts[standing])))
                   for standing, word in STANDING_WORDS.items())
     title = f"گزارش پیگیری مصوبات تا تاریخ {ctx.as_of.persian()}"
-    names = [ctx.names.unit(b) for b in ctx.bodies]
+    name = ctx.names.unit(ctx.body)
     view = LedgerView(
-        meta=ctx.meta(title, ", ".join(["گزارش پیگیری مصوبات", *names]), ctx.as_of),
+        meta=ctx.meta(title, f"گزارش پیگیری مصوبات, {name}", ctx.as_of),
         head=ctx.letterhead("ledger", ctx.as_of, "ندارد"),
         draft=ctx.settings.draft,
         title=text(title),
-        bodies=text(f"مصوبات {series(names)}" if names else ""),
+        bodies=text(f"مصوبات {name}"),
         tally=(*tally, TallyCell("", text("جمع"), text(str(len(ctx.entries))))),
         groups=tuple(groups),
     )
@@ -61,14 +63,13 @@ def _report(latest: FollowUp | None) -> Display:
     return text(f"{status}: {latest.report}" if latest.report else status)
 
 
-def _row(ctx: FollowUpContext, entry: LedgerEntry, with_body: bool) -> LedgerRow:
+def _row(ctx: FollowUpContext, entry: LedgerEntry) -> LedgerRow:
     latest = entry.latest
     return LedgerRow(
         number=text(number_of(entry.ident)),
-        ident=entry.ident,
-        text=text(entry.decision.text),
+        ident=tuple(ID_TOKEN.findall(entry.ident)),
+        text=text(shortened(entry.decision.text, LEDGER_TEXT)),
         meeting=text(ctx.meeting_words(entry)),
-        meeting_body=text(ctx.names.unit(entry.body)) if with_body else None,
         meeting_date=text(entry.meeting_date.persian()),
         deadline=text(deadline_words(entry.deadline)),
         deadline_note=_deadline_note(entry),

@@ -6,6 +6,7 @@ from minutes.documents.base import Document
 from minutes.documents.record import RecordContext
 from minutes.documents.views import NoticeRow
 from minutes.documents.wording import deadline_words, the_decisions
+from minutes.secretariat import copies_for
 from minutes.text.bidi import text
 
 CLOSING = "خواهشمند است دستور فرمایید نتیجه اقدامات انجام‌شده تا پایان مهلت مقرر به این دبیرخانه اعلام گردد."
@@ -16,7 +17,7 @@ def make(ctx: RecordContext) -> list[Document]:
     decisions = ctx.record.decisions
     units = dict.fromkeys(unit for d in decisions for unit in d.responsible)
     signatories = ctx.signatories()
-    copies = ctx.routine_copies(ctx.meeting.chair, ctx.meeting.body)
+    copies = ctx.copies(copies_for(ctx.office, ctx.record, "notification"), ctx.meeting.chair, ctx.meeting.body)
     letters = []
     for unit in units:
         own = [(i, d) for i, d in enumerate(decisions) if unit in d.responsible]

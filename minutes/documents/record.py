@@ -10,6 +10,7 @@ from minutes.documents.issuer import Issuer
 from minutes.documents.views import NameAndPost
 from minutes.documents.wording import number_of
 from minutes.model import Body, MergedDirectory
+from minutes.secretariat import office_for
 from minutes.text.jalali import JalaliDate
 from minutes.validate import ValidRecord
 
@@ -22,8 +23,9 @@ class RecordContext(Issuer):
         meeting = item.record.meeting
         self.body: Body = directory.bodies[meeting.body]
         self.body_name = self.body.name
-        super().__init__(directory, settings, folder=item.name, letter_date=issue_date or meeting.date,
-                         topic=self.body_name, dated_drafts=issue_date is not None)
+        super().__init__(directory, settings, office=office_for(directory, meeting.body), folder=item.name,
+                         letter_date=issue_date or meeting.date, topic=self.body_name,
+                         dated_drafts=issue_date is not None)
         self.item = item
         self.record = item.record
         self.meeting = meeting

@@ -1,7 +1,7 @@
 """The registry of document kinds: which documents a record makes, and which a follow-up run makes.
 
-A kind is a module with ``make(context) -> list[Document]`` and a template. To add one (say an
-invitation letter), write ``minutes/documents/invitation.py`` with its ``make``, add its template
+A kind is a module with ``make(context) -> list[Document]`` and a template. To add one (as the
+invitation letter was), write ``minutes/documents/<kind>.py`` with its ``make``, add its template
 under ``minutes/templates/``, and add one line here.
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from minutes.documents import brief, cover, ledger, letter, minutes, notification, reminder
+from minutes.documents import brief, cover, invitation, ledger, letter, minutes, notification, reminder
 from minutes.documents.base import Document, Settings
 from minutes.documents.followup import FollowUpContext
 from minutes.documents.record import RecordContext
-from minutes.model import MergedDirectory
+from minutes.model import MergedDirectory, RecordStatus
 from minutes.text.jalali import JalaliDate
 from minutes.validate import ValidRecord
 
@@ -25,10 +25,15 @@ RECORD_KINDS: tuple[Callable[[RecordContext], list[Document]], ...] = (
     letter.make,        # the letters the record spells out
     brief.make,         # the news brief, HTML and text
 )
-# The documents of a follow-up run, in this order.
+# The documents of a record of a meeting not held yet (``status: planned``), in this order.
+PLANNED_KINDS: tuple[Callable[[RecordContext], list[Document]], ...] = (
+    invitation.make,    # the invitations, to each invitee or one with a distribution list
+    letter.make,        # the letters the record spells out
+)
+# The documents of a follow-up run, for each body, in this order.
 FOLLOWUP_KINDS: tuple[Callable[[FollowUpContext], list[Document]], ...] = (
-    ledger.make,        # the ledger of every decision
-    reminder.make,      # one reminder per unit with overdue decisions
+    ledger.make,        # the ledger of every decision of the body
+    reminder.make,      # one reminder per unit with overdue decisions of the body
 )
 
 
@@ -39,13 +44,15 @@ def documents_for(item: ValidRecord, directory: MergedDirectory, *, draft: bool 
     (``draft=False``) shows the emblem and the numbers given by document key, its letters dated
     ``issue_date`` (default: the meeting's date)."""
     context = RecordContext(item, directory, Settings(draft, numbers), issue_date)
-    return [document for make in RECORD_KINDS for document in make(context)]
+    kinds = PLANNED_KINDS if item.record.status is RecordStatus.PLANNED else RECORD_KINDS
+    return [document for make in kinds for document in make(context)]
 
 
-def followup_documents(records: Sequence[ValidRecord], directory: MergedDirectory, as_of: JalaliDate, *,
+def followup_documents(records: Sequence[ValidRecord], directory: MergedDirectory, as_of: JalaliDate, body: str, *,
                        draft: bool = True, numbers: Mapping[str, str] | None = None) -> list[Document]:
-    """The follow-up ledger of every decision taken by ``as_of`` and one reminder letter (``reminder-<unit>``)
-    per unit with decisions overdue on that date, all dated ``as_of``, in the folder
-    :func:`~minutes.documents.followup.followup_folder`."""
-    context = FollowUpContext(records, directory, Settings(draft, numbers), as_of)
+    """The follow-up ledger of every decision ``body`` took by ``as_of`` and one reminder letter
+    (``reminder-<unit>``) per unit with decisions of that body overdue on that date, all dated ``as_of``,
+    issued by the body's secretariat, in the folder ``<date>/<body>`` (the date as
+    :func:`~minutes.documents.followup.followup_folder` writes it)."""
+    context = FollowUpContext(records, directory, Settings(draft, numbers), as_of, body)
     return [document for make in FOLLOWUP_KINDS for document in make(context)]

@@ -175,7 +175,8 @@ class ReminderRow:
 
 @dataclass(frozen=True)
 class LetterView:
-    """Everything a letter template shows; ``decisions`` only in notification and reminder letters."""
+    """Everything a letter template shows; ``decisions`` only in notification and reminder letters,
+    ``agenda`` (numbered) and ``distribution`` (the invitees of a letter to them all) only in invitations."""
 
     meta: Meta
     head: Letterhead
@@ -188,22 +189,24 @@ class LetterView:
     signatories: tuple[NameAndPost, ...]
     attachments: tuple[Display, ...]
     copies: tuple[CopyRow, ...]
+    agenda: tuple[Display, ...] = ()
+    distribution: tuple[Display, ...] = ()
 
 
 @dataclass(frozen=True)
 class LedgerRow:
     """A decision in the follow-up ledger, with the latest that is known of it.
 
-    ``meeting_body`` names the body that took it when the ledger spans several; ``standing`` is the
-    CSS-friendly key (open, overdue, done, dropped) of ``standing_word``; ``deadline_note`` says where
-    the deadline comes from when it is not the one decided; ``percent`` is None when none was reported.
+    ``ident`` is the decision's id in its words, each with the «/» or «-» after it (a line may break
+    only between them); ``text`` its text, shortened; ``standing`` is the CSS-friendly key (open, overdue, done,
+    dropped) of ``standing_word``; ``deadline_note`` says where the deadline comes from when it is not
+    the one decided; ``percent`` is None when none was reported.
     """
 
     number: Display
-    ident: str
+    ident: tuple[str, ...]
     text: Display
     meeting: Display
-    meeting_body: Display | None
     meeting_date: Display
     deadline: Display
     deadline_note: Display | None

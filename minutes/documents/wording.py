@@ -32,6 +32,7 @@ NOT_RECORDED = "ثبت نشده"
 DRAFT = "پیش‌نویس"
 NONE = "—"
 ARCHIVE = "بایگانی"
+HEAD = "ریاست محترم"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -82,6 +83,28 @@ def with_honorific(post: str) -> str:
     """«مدیرکل استان» → «مدیرکل محترم استان»: «محترم» after the first word of a post."""
     first, _, rest = post.partition(" ")
     return f"{first} محترم {rest}" if rest else f"{first} محترم"
+
+
+def head_of(name: str, addressed_as: str | None) -> str:
+    """The line addressing the head of an organisation or body: «مدیرکل محترم اداره کل …». A title
+    without «محترم» gets it after its first word; a name starting with the title's first word does not
+    repeat it: «فرماندهی محترم» + «فرماندهی انتظامی استان» → «فرماندهی محترم انتظامی استان»."""
+    title = addressed_as or HEAD
+    if "محترم" not in title.split():
+        title = with_honorific(title)
+    first, _, rest = name.partition(" ")
+    return f"{title} {rest}" if rest and first == title.split()[0] else f"{title} {name}"
+
+
+def shortened(value: str, limit: int) -> str:
+    """``value`` cut at the last word boundary within ``limit`` characters, with «…», or whole if it fits."""
+    words = value.split()
+    if len(" ".join(words)) <= limit:
+        return " ".join(words)
+    kept: list[str] = []
+    while words and len(" ".join([*kept, words[0]])) < limit:
+        kept.append(words.pop(0))
+    return " ".join(kept or [value[:limit]]).rstrip("،,؛;:.") + " …"
 
 
 def paragraphs(body: str) -> tuple[Display, ...]:
@@ -148,12 +171,17 @@ class Names:
             lines = (self.salutation(target), with_honorific(post) if post else "")
             return tuple(line for line in lines if line)
         if target in self.directory.organisations:
-            return (f"ریاست محترم {self.directory.organisations[target].name}",)
+            return (self.head(target),)
         body: Body = self.directory.bodies[target]
-        if body.secretariat:
-            return (with_honorific(body.secretariat),)
+        if body.secretariat is not None and body.secretariat.name:
+            return (with_honorific(body.secretariat.name),)
         if target == meeting_body:
             return (f"اعضای محترم {body.name}",)
-        return (f"ریاست محترم {body.name}",)
+        return (self.head(target),)
+
+    def head(self, unit: str) -> str:
+        """The line addressing the head of an organisation or body: «ریاست محترم …», or its ``addressed_as``."""
+        entry = self.directory.organisations.get(unit) or self.directory.bodies[unit]
+        return head_of(entry.name, entry.addressed_as)
 
 

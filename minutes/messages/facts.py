@@ -134,4 +134,17 @@ FACTS: dict[str, Phrase] = {
     "letter-number.no-unit": Phrase(
         "the letter number pattern uses {{unit}}, but the office has no 'unit'",
         "الگوی شماره نامه {{unit}} دارد، ولی دفتر صادرکننده «unit» ندارد"),
+    # Bodies with their own secretariat, planned meetings and their invitations.
+    "letter-number.no-unit-secretariat": Phrase(
+        "the letter number pattern uses {{unit}}, but neither this secretariat nor the office has a 'unit'",
+        "الگوی شماره نامه {{unit}} دارد، ولی نه این دبیرخانه «unit» دارد و نه دفتر صادرکننده"),
+    "missing-field.status": Phrase(
+        "'status' is required once the meeting is held: done, in-progress, not-done, dropped or extended",
+        "پس از برگزاری جلسه، فیلد «status» الزامی است: done، in-progress، not-done، dropped یا extended"),
+    "missing-field.start": Phrase(
+        "'start' is required for a planned meeting: the invitation gives the time",
+        "برای جلسه‌ای که هنوز برگزار نشده (planned)، فیلد «start» الزامی است: ساعت جلسه در دعوت‌نامه می‌آید"),
+    "planned-decisions": Phrase(
+        "a planned meeting has no decisions yet: remove 'status: planned' once the meeting is held",
+        "جلسه‌ای که هنوز برگزار نشده (planned) مصوبه ندارد: پس از برگزاری جلسه، «status: planned» را بردارید"),
 }

@@ -9,7 +9,7 @@ from typing import Any
 from minutes import numbering
 from minutes.diagnostics import Diagnostic
 from minutes.load import LoadedFile
-from minutes.model import Directory, MergedDirectory, Office
+from minutes.model import Copies, Directory, MergedDirectory, Office, is_reference
 from minutes.validate.schema import suggest
 
 SECTIONS = ("organisations", "people", "bodies")
@@ -68,20 +68,54 @@ def references(source: LoadedFile, directory: Directory) -> Iterable[Diagnostic]
         yield from check(("bodies", ident, "reports_to"), body.reports_to, directory.bodies, "body")
         for i, member in enumerate(body.members):
             yield from check(("bodies", ident, "members", i), member, directory.people, "person")
+        yield from secretariat(source, ident, directory)
     if directory.office is not None and "office" in source.data:
         for i, signer in enumerate(directory.office.signatories):
             yield from check(("office", "signatories", i), signer, directory.people, "person")
+        yield from copy_lines(source, ("office", "copies"), directory.office.copies, directory)
         yield from letter_number(source, directory.office)
+
+
+def secretariat(source: LoadedFile, ident: str, directory: Directory) -> Iterable[Diagnostic]:
+    """A body's own secretariat: its signatories and copies resolved, its letter number pattern usable
+    with the unit it has (its own, else the office's)."""
+    own = directory.bodies[ident].secretariat
+    if own is None:
+        return
+    path = ("bodies", ident, "secretariat")
+    for i, signer in enumerate(own.signatories or []):
+        if signer not in directory.people:
+            yield unknown_id(source, (*path, "signatories", i), signer, directory.people, "person")
+    if own.copies is not None:
+        yield from copy_lines(source, (*path, "copies"), own.copies, directory)
+    office_unit = directory.office.unit if directory.office is not None else None
+    if own.letter_number is not None:
+        yield from _pattern(source, (*path, "letter_number"), own.letter_number, own.unit or office_unit,
+                            "no-unit-secretariat")
+
+
+def copy_lines(source: LoadedFile, path: tuple[Any, ...], copies: Copies, directory: Directory) -> Iterable[Diagnostic]:
+    """The ids among default «رونوشت» lines that the directory does not resolve."""
+    addressees = {**directory.people, **directory.organisations, **directory.bodies}
+    for kind, lines in copies:
+        for i, line in enumerate(lines or []):
+            if is_reference(line.to) and line.to not in addressees:
+                yield unknown_id(source, (*path, kind, i, "to"), line.to, addressees, "addressee")
 
 
 def letter_number(source: LoadedFile, office: Office) -> Iterable[Diagnostic]:
     """The office's letter number pattern, checked as ``minutes issue`` will use it."""
-    path = ("office", "letter_number")
+    yield from _pattern(source, ("office", "letter_number"), office.letter_number, office.unit, "no-unit")
+
+
+def _pattern(source: LoadedFile, path: tuple[Any, ...], written: str, unit: str | None,
+             no_unit: str) -> Iterable[Diagnostic]:
+    """A letter number pattern written at ``path``, usable with ``unit`` (``no_unit`` words its absence)."""
     try:
-        pattern = numbering.parse(office.letter_number)
+        pattern = numbering.parse(written)
     except numbering.PatternError as error:
         limit = numbering.MAX_LENGTH if error.code == "too-long" else numbering.MAX_WIDTH
         yield source.diagnostic(path, "letter-number", variant=error.code, at=error.offset + 1, limit=limit)
         return
-    if pattern.uses_unit and not office.unit:
-        yield source.diagnostic(path, "letter-number", variant="no-unit")
+    if pattern.uses_unit and not unit:
+        yield source.diagnostic(path, "letter-number", variant=no_unit)

@@ -11,7 +11,7 @@ import jdatetime
 
 from minutes.diagnostics import Diagnostic, Severity
 from minutes.load import LoadedFile
-from minutes.model import Directory, Record, Status, is_reference
+from minutes.model import Directory, Record, RecordStatus, Status, is_reference
 from minutes.text.jalali import JalaliDate, weekday_from_name
 from minutes.validate.directory import unknown_id
 from minutes.validate.schema import listing, suggest
@@ -121,6 +121,8 @@ class _Checker:
             if followup.decision not in known_decisions:
                 yield self.at(("followups", i, "decision"), "unknown-decision", id=followup.decision,
                               suggestion=suggest(followup.decision, known_decisions))
+            if followup.status is None and self.record.status is RecordStatus.HELD:
+                yield self.at(("followups", i, "status"), "missing-field", variant="status", field="status")
             if followup.status is Status.EXTENDED and followup.extended_to is None:
                 yield self.at(("followups", i, "status"), "missing-field", variant="extended_to")
             if self.dated and followup.extended_to is not None and followup.extended_to < meeting.date:
@@ -134,6 +136,18 @@ class _Checker:
                 yield from self.person(("letters", i, "signatories", j), signer)
             for j, copy in enumerate(letter.copies):
                 yield from self.free_or_ref(("letters", i, "copies", j, "to"), copy.to)
+        for kind, lines in self.record.copies or ():
+            for j, copy in enumerate(lines or []):
+                yield from self.free_or_ref(("copies", kind, j, "to"), copy.to)
+
+    def planned(self) -> Iterable[Diagnostic]:
+        """A meeting not held yet: a time for its invitation, and no decisions."""
+        if self.record.status is not RecordStatus.PLANNED:
+            return
+        if self.record.meeting.start is None:
+            yield self.at(("meeting", "start"), "missing-field", variant="start", field="start")
+        if self.record.decisions:
+            yield self.at(("decisions", 0), "planned-decisions")
 
     def dates(self) -> Iterable[Diagnostic]:
         """A date whose year is a Gregorian one (2024/08/07): Jalali years are around 1300–1500."""
@@ -176,4 +190,5 @@ def check_record(source: LoadedFile, record: Record, directory: Directory,
     problems += checker.agenda_and_decisions()
     problems += checker.followups(known_decisions)
     problems += checker.letters()
+    problems += checker.planned()
     return problems
