@@ -118,6 +118,20 @@ def cmd_new(args: argparse.Namespace, workspace: Workspace, console: Console) ->
     return EXIT_OK
 
 
+def cmd_init(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.init import has_font, init_workspace
+
+    root = args.folder.resolve()
+    written = init_workspace(root, keep_existing=args.existing)
+    for path in written:
+        console.out(path.relative_to(root).as_posix())
+    if not has_font(root):
+        console.err("warning: this installation carries no font; documents will use the system fallback")
+    console.err(f"{len(written)} file(s) written in {workspace.display_name(root)}; next: cd there and run "
+                "'minutes build'")
+    return EXIT_OK
+
+
 def _archive_dir(args: argparse.Namespace, workspace: Workspace) -> Path:
     return Path(args.archive).resolve() if args.archive else workspace.root / "archive"
 
