@@ -38,4 +38,20 @@ def report(workspace: Workspace) -> tuple[list[str], bool]:
     except MinutesError as error:
         lines.append(f"cannot tell which font will be embedded: {str(error).splitlines()[0]}")
         healthy = False
-    return lines, healthy
+    return lines + _archive_lines(workspace), healthy
+
+
+def _archive_lines(workspace: Workspace) -> list[str]:
+    """Whether this machine renders the archive's originals as they were issued (from their provenance)."""
+    from minutes.archive.registry import REGISTRY_NAME
+    from minutes.archive.rerender import reproducible
+
+    archive = workspace.root / "archive"
+    if not (archive / REGISTRY_NAME).is_file():
+        return ["archive: none yet"]
+    bags, doubts = reproducible(workspace, archive)
+    if not doubts:
+        return [f"archive: {bags} bag(s); this machine renders their originals byte-identically "
+                "(same software, fonts, templates and assets)"]
+    return [f"archive: {bags} bag(s); this machine may not render them byte-identically:",
+            *(f"  {line}" for line in doubts), "  ('minutes verify --rerender' renders them again and compares)"]

@@ -170,6 +170,8 @@ def _add_archive(verbs: Verbs) -> None:
                                                     "each difference with the file it concerns.")
     check_archive.add_argument("archive", nargs="?", metavar="ARCHIVE",
                                help="the archive folder (default: archive/ in the workspace)")
+    check_archive.add_argument("--rerender", action="store_true",
+                               help="also render every original again from its bag and compare the bytes")
     check_archive.set_defaults(run=commands.cmd_verify)
 
     find = verbs.add_parser("search", help="search the text of issued records",
