@@ -1,4 +1,5 @@
-"""Carry the font in the package: the checkout's fonts/vazirmatn/ becomes minutes/fonts/vazirmatn/ in a wheel.
+"""Carry the font and the user guide in the package: the checkout's fonts/vazirmatn/ and docs/guide.*.md
+become minutes/fonts/vazirmatn/ and minutes/docs/ in a wheel ('minutes init' copies them into a workspace).
 
 Everything else about the package is in pyproject.toml. The font files are fetched by 'make fonts'
 (npm registry, checked against SHA256SUMS) and are not in git; an sdist carries them (MANIFEST.in),
@@ -13,6 +14,7 @@ from setuptools.command.build_py import build_py
 
 FONT_SOURCE = Path("fonts", "vazirmatn")
 FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf", "OFL.txt", "SHA256SUMS")
+GUIDES = ("guide.fa.md", "guide.en.md")
 
 
 def _checked_fonts() -> None:
@@ -27,7 +29,7 @@ def _checked_fonts() -> None:
 
 
 class BuildWithFonts(build_py):
-    """build_py, then the font files into the built package (not for an editable install)."""
+    """build_py, then the font files and the guides into the built package (not for an editable install)."""
 
     def run(self) -> None:
         super().run()
@@ -38,6 +40,10 @@ class BuildWithFonts(build_py):
         target.mkdir(parents=True, exist_ok=True)
         for name in FONT_FILES:
             self.copy_file(str(FONT_SOURCE / name), str(target / name))
+        docs = Path(self.build_lib, "minutes", "docs")
+        docs.mkdir(parents=True, exist_ok=True)
+        for name in GUIDES:
+            self.copy_file(str(Path("docs", name)), str(docs / name))
 
 
 setup(cmdclass={"build_py": BuildWithFonts})
