@@ -16,7 +16,7 @@ def report(workspace: Workspace) -> tuple[list[str], bool]:
 
     lines = [f"minutes {__version__}", f"WeasyPrint {weasyprint.__version__}",
              "Pango {}.{}.{}".format(*divmod(pango.pango_version() // 100, 100), pango.pango_version() % 100),
-             f"workspace {workspace.root}"]
+             f"workspace {workspace.root}", f"default templates: {workspace.template_dirs[-1]}"]
     healthy = True
     try:
         bundled = bundled_font(workspace, "Vazirmatn")
