@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from minutes import __version__
 from minutes.diagnostics import MinutesError
-from minutes.output.fonts import FALLBACK_FAMILY, bundled_font, choose_font, system_font_file
+from minutes.output.fonts import FALLBACK_FAMILY, GET_FONT, bundled_font, choose_font, system_font_file
 from minutes.workspace import Workspace
 
 
@@ -20,7 +20,7 @@ def report(workspace: Workspace) -> tuple[list[str], bool]:
     healthy = True
     try:
         bundled = bundled_font(workspace, "Vazirmatn")
-        status = "found, checksum verified" if bundled else "not found (run 'make fonts')"
+        status = "found, checksum verified" if bundled else f"not found ({GET_FONT})"
         lines.append(f"Vazirmatn (bundled): {status}")
     except MinutesError as error:
         lines.append(f"Vazirmatn (bundled): {error}")
