@@ -7,10 +7,12 @@ Network: only the package index (the locked dependencies). About a minute with p
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -35,6 +37,26 @@ def _clean_environment(home: Path) -> dict[str, str]:
     env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
                                   if not p.startswith(str(ROOT)))
     return env | {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+
+
+def _pins(lock: Path) -> dict[str, str]:
+    """name → version of every pin in a lock, each checked to carry at least one hash."""
+    pinned = re.compile(r"^([a-z0-9._-]+)==(\S+)[^\n]*\\\n\s+--hash=sha256:[0-9a-f]{64}", re.MULTILINE)
+    entries = pinned.findall(lock.read_text())
+    assert len(entries) == len(re.findall(r"^\S+==", lock.read_text(), re.MULTILINE)), "a pin without a hash"
+    return {re.sub(r"[._-]+", "-", name.lower()): version for name, version in entries}
+
+
+def test_the_locks_pin_every_dependency_with_hashes() -> None:
+    """A dependency added to pyproject.toml without `make lock` fails here, before any install."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = {kind: {re.sub(r"[._-]+", "-", re.split(r"[<>=~! \[]", spec)[0].lower()) for spec in specs}
+              for kind, specs in (("run", project["dependencies"]), ("test", project["optional-dependencies"]["test"]))}
+    run, dev = _pins(LOCK), _pins(ROOT / "requirements-dev.lock")
+    assert wanted["run"] <= set(run), wanted["run"] - set(run)
+    assert wanted["run"] | wanted["test"] <= set(dev), (wanted["run"] | wanted["test"]) - set(dev)
+    assert {name: dev[name] for name in run} == run  # the test tools run on the very versions offices get
+    assert {"weasyprint", "pydyf", "fonttools"} <= set(run)
 
 
 def _left_behind(folder: str, names: list[str]) -> set[str]:
