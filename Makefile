@@ -125,4 +125,4 @@ clean:
 	rm -rf $(OUT) .pytest_cache
 
 distclean: clean
-	rm -rf $(VENV) $(FONT_FILES) *.egg-info
+	rm -rf $(VENV) $(FONT_FILES) *.egg-info build dist

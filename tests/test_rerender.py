@@ -127,6 +127,15 @@ def test_a_bag_without_provenance_says_so(copy: Workspace, capsys: pytest.Captur
     assert f"{RECORDS[0]}/v1: the bag was issued before minutes recorded what rendered it" in out
 
 
+def test_a_bag_that_cannot_be_rendered_again_says_why(copy: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    bag = copy.root / "archive" / RECORDS[0] / "v1"
+    (bag / "data" / "source" / "directory" / "office.yaml").unlink()
+    status, out, _ = _rerender(copy, capsys)
+    assert status == 1
+    assert f"  {RECORDS[0]}/v1: cannot be rendered again: " in out and "no-office" in out
+    assert f"{RECORDS[1]}/v1" not in out  # the other bags render again as they were
+
+
 def test_an_edited_provenance_file_fails_verify(copy: Workspace) -> None:
     bag = copy.root / "archive" / RECORDS[0] / "v1"
     recorded = json.loads((bag / PROVENANCE_NAME).read_text(encoding="utf-8"))

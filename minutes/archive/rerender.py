@@ -50,11 +50,15 @@ def _issued_directory(bag: Path, workspace: Workspace) -> MergedDirectory:
 def rerender_bag(workspace: Workspace, archive: Path, row: IssueRow) -> Rerendered:
     """Render the originals of one bag again and compare them with the archived ones, byte for byte."""
     bag = archive / row.folder
-    source = (bag / "data" / "source" / SOURCE_NAME).read_bytes()
-    directory = _issued_directory(bag, workspace)
-    item = load_issued(source, row.record, f"{row.folder}/data/source/{SOURCE_NAME}")
-    made = render_originals(workspace, item, directory, source)
     archived = {p.relative_to(bag / "data").as_posix() for p in (bag / "data").rglob("*.pdf")}
+    try:
+        source = (bag / "data" / "source" / SOURCE_NAME).read_bytes()
+        directory = _issued_directory(bag, workspace)
+        item = load_issued(source, row.record, f"{row.folder}/data/source/{SOURCE_NAME}")
+        made = render_originals(workspace, item, directory, source)
+    except (MinutesError, OSError, ValueError) as error:  # pydantic's errors are ValueErrors
+        reason = f"cannot be rendered again: {str(error).splitlines()[0]}"
+        return Rerendered(row.folder, (), tuple(sorted(archived)), (reason,))
     identical = sorted(name for name, data in made.items()
                        if name in archived and (bag / "data" / name).read_bytes() == data)
     different = sorted((set(made) | archived) - set(identical))
