@@ -51,7 +51,7 @@ def _archive_lines(workspace: Workspace) -> list[str]:
         return ["archive: none yet"]
     bags, doubts = reproducible(workspace, archive)
     if not doubts:
-        return [f"archive: {bags} bag(s); this machine renders their originals byte-identically "
-                "(same software, fonts, templates and assets)"]
+        return [f"archive: {bags} bag(s); this machine has what rendered their originals (the same software, "
+                "font files, templates and assets), so it re-renders them byte-identically"]
     return [f"archive: {bags} bag(s); this machine may not render them byte-identically:",
             *(f"  {line}" for line in doubts), "  ('minutes verify --rerender' renders them again and compares)"]

@@ -70,7 +70,7 @@ def test_the_example_archive_renders_again_byte_identical(example_archive: Works
     assert (status, out) == (0, "")
     assert err.splitlines()[-1] == f"{count} original(s) of {len(RECORDS)} bag(s) rendered again: byte-identical"
     assert main(["-C", str(example_archive.root), "doctor"]) == 0
-    assert "this machine renders their originals byte-identically" in capsys.readouterr().out
+    assert "so it re-renders them byte-identically" in capsys.readouterr().out
 
 
 def _another_build_of_the_font(workspace: Workspace) -> str:
