@@ -14,7 +14,11 @@ FONT_FILES := $(FONT_DIR)/Vazirmatn-Regular.ttf $(FONT_DIR)/Vazirmatn-Bold.ttf
 # tests' text extraction, and the fallback Persian font.
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils fonts-noto-core
 
-.PHONY: all setup system fonts build test fuzz golden schema lint bench fidelity clean distclean
+# One line per step; a step's own output (pip, apt, npm) is shown only when the step fails.
+STEP = @step() { echo "$$1"; shift; log=$$(mktemp); if "$$@" >"$$log" 2>&1; then rm -f "$$log"; \
+	else status=$$?; cat "$$log" >&2; rm -f "$$log"; echo "make: failed: $$*" >&2; return $$status; fi; }; step
+
+.PHONY: all setup system fonts build test test-dist fuzz golden schema lint lock lock-upgrade bench fidelity clean distclean
 
 all: build
 
@@ -23,20 +27,23 @@ setup: system $(BIN)/minutes fonts
 # Install what the system lacks with apt-get when we are root; otherwise print the exact command.
 system:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
-	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ -z "$$missing" ]; then echo "system packages: all there"; exit 0; fi; \
 	if ! command -v apt-get >/dev/null; then \
 	  echo "missing system packages: $$missing (install their equivalents with your package manager)" >&2; exit 1; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
-	  echo "installing system packages: $$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  echo "system packages: installing $$missing"; log=$$(mktemp); \
+	  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } >"$$log" 2>&1; \
+	  then cat "$$log" >&2; rm -f "$$log"; exit 1; fi; rm -f "$$log"; \
 	else \
 	  echo "missing system packages; run:  sudo apt-get install -y $$missing" >&2; exit 1; fi
 
-$(BIN)/minutes: pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@
+# The exact versions of requirements-dev.lock (hashes checked), then minutes itself, editable.
+$(BIN)/minutes: pyproject.toml requirements-dev.lock
+	$(STEP) "python: creating $(VENV)" bash -c 'test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)'
+	$(STEP) "python: installing the locked dependencies (requirements-dev.lock) into $(VENV)" \
+	  $(BIN)/python -m pip install --require-hashes -r requirements-dev.lock
+	$(STEP) "python: installing minutes into $(VENV) (editable)" $(BIN)/python -m pip install --no-deps -e .
+	@touch $@
 
 # Vazirmatn from the npm registry, checked against a known tarball hash and per-file hashes.
 # Without npm the build falls back to Noto Naskh Arabic and says so.
@@ -50,7 +57,7 @@ $(FONT_FILES):
 	  && tar -xzf "$$tmp/vazirmatn-$(VAZIRMATN_VERSION).tgz" -C "$$tmp" \
 	  && cp "$$tmp"/package/fonts/ttf/Vazirmatn-{Regular,Bold}.ttf $(FONT_DIR)/ \
 	  && (cd $(FONT_DIR) && sha256sum --check --quiet SHA256SUMS); then \
-	  echo "fetched Vazirmatn $(VAZIRMATN_VERSION) into $(FONT_DIR)"; \
+	  echo "font: Vazirmatn $(VAZIRMATN_VERSION) fetched into $(FONT_DIR) and verified"; \
 	else \
 	  rm -f $(FONT_FILES); \
 	  echo "warning: could not fetch and verify Vazirmatn $(VAZIRMATN_VERSION) from the npm registry;" \
@@ -58,11 +65,16 @@ $(FONT_FILES):
 	fi
 
 build: setup
-	$(BIN)/minutes build -o $(OUT)
+	@echo "build: the example records in data/meetings/ into $(OUT)/"
+	@set -o pipefail; n=$$($(BIN)/minutes build -q -o $(OUT) | wc -l) && echo "build: $$n document(s) written, the others up to date"
 
 test: setup
 	$(BIN)/ruff check minutes tests
 	$(BIN)/python -m pytest
+
+# Only the package as an office installs it (also part of `make test`): sdist, wheel, fresh venv, minutes init.
+test-dist: setup
+	$(BIN)/python -m pytest tests/test_dist.py
 
 # Hostile input and faults (issue 11) at length: many more fuzz examples, shrunk when they fail, and
 # the kill -9 trials (bench/killtrials.py: 20 builds, 20 issues). About 15 minutes; not part of `make test`,
@@ -94,6 +106,19 @@ fidelity: setup
 	$(MAKE) --no-print-directory system APT_PACKAGES="$(APT_PACKAGES) chromium"
 	$(BIN)/python bench/fidelity.py
 
+# The locks: requirements.lock (what minutes needs to run, for offices: pip install --require-hashes -r) and
+# requirements-dev.lock (that and the test tools; what `make` installs). uv resolves them for every platform
+# and Python >= 3.11 at once, with the hash of every file. `make lock` keeps the pinned versions that pyproject.toml
+# still allows; `make lock-upgrade` takes the newest (then re-issue nothing: run `minutes doctor`, see the guide).
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet
+lock: $(BIN)/minutes
+	$(STEP) "lock: installing uv into $(VENV)" $(BIN)/python -m pip install 'uv>=0.5'
+	$(STEP) "lock: requirements.lock" $(UV_COMPILE) $(UPGRADE) -o requirements.lock
+	$(STEP) "lock: requirements-dev.lock" $(UV_COMPILE) $(UPGRADE) --extra test -c requirements.lock -o requirements-dev.lock
+
+lock-upgrade:
+	$(MAKE) --no-print-directory lock UPGRADE=--upgrade
+
 lint: setup
 	$(BIN)/ruff check minutes tests bench
 
@@ -101,4 +126,4 @@ clean:
 	rm -rf $(OUT) .pytest_cache
 
 distclean: clean
-	rm -rf $(VENV) $(FONT_FILES) *.egg-info
+	rm -rf $(VENV) $(FONT_FILES) *.egg-info build dist

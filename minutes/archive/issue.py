@@ -19,6 +19,7 @@ from pathlib import Path
 import bagit
 
 from minutes import __version__
+from minutes.archive import provenance
 from minutes.archive.issued import SOURCE_NAME, issued_text, load_issued, numbered_keys, render_originals
 from minutes.archive.registry import REGISTRY_NAME, Registry
 from minutes.archive.search import TABLE as SEARCH_TABLE
@@ -136,7 +137,8 @@ def _issue(workspace: Workspace, directory: MergedDirectory, item: ValidRecord, 
         info = {"Source-Organization": office.name, "External-Identifier": folder,
                 "Bag-Group-Identifier": item.record.meeting.body, "Bagging-Date": issue_date.iso(),
                 "Bag-Software-Agent": f"minutes {__version__}"}
-        for name, data in _bag_files(staging.scratch(), _payload(made, issued_yaml, workspace), info).items():
+        bagged = _bag_files(staging.scratch(), _payload(made, issued_yaml, workspace), info)
+        for name, data in provenance.tagged(bagged, provenance.describe(workspace, office.font)).items():
             staging.add(archive / folder / name, data)
         pause_if_asked(archive, "bagged")
     pause_if_asked(archive, "moved")

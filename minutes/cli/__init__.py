@@ -140,6 +140,15 @@ def _add_records(verbs: Verbs) -> None:
                      help="the meeting date instead of today, e.g. 1404/02/01")
     new.set_defaults(run=commands.cmd_new)
 
+    init = verbs.add_parser("init", help="lay out a new office's workspace, with a sample meeting",
+                               description="Write data/office.yaml, data/directory.yaml (one body), a sample "
+                                           "meeting, templates/, assets/, fonts/, schema/, a .gitignore, a "
+                                           "Makefile and a Persian README into DIR. DIR must be empty or new.")
+    init.add_argument("folder", type=Path, metavar="DIR", help="the folder of the new workspace")
+    init.add_argument("--existing", action="store_true",
+                      help="accept a folder that is not empty: add only the files it lacks, replace none")
+    init.set_defaults(run=commands.cmd_init)
+
 
 def _add_archive(verbs: Verbs) -> None:
     """The commands about the archive: ``issue``, ``verify``, ``search``."""
@@ -161,6 +170,8 @@ def _add_archive(verbs: Verbs) -> None:
                                                     "each difference with the file it concerns.")
     check_archive.add_argument("archive", nargs="?", metavar="ARCHIVE",
                                help="the archive folder (default: archive/ in the workspace)")
+    check_archive.add_argument("--rerender", action="store_true",
+                               help="also render every original again from its bag and compare the bytes")
     check_archive.set_defaults(run=commands.cmd_verify)
 
     find = verbs.add_parser("search", help="search the text of issued records",

@@ -123,6 +123,20 @@ def cmd_new(args: argparse.Namespace, workspace: Workspace, console: Console) ->
     return EXIT_OK
 
 
+def cmd_init(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.init import has_font, init_workspace
+
+    root = args.folder.resolve()
+    written = init_workspace(root, keep_existing=args.existing)
+    for path in written:
+        console.out(path.relative_to(root).as_posix())
+    if not has_font(root):
+        console.err("warning: this installation carries no font; documents will use the system fallback")
+    console.err(f"{len(written)} file(s) written in {workspace.display_name(root)}; next: cd there and run "
+                "'minutes build'")
+    return EXIT_OK
+
+
 def _archive_dir(args: argparse.Namespace, workspace: Workspace) -> Path:
     return Path(args.archive).resolve() if args.archive else workspace.root / "archive"
 
@@ -152,7 +166,25 @@ def cmd_verify(args: argparse.Namespace, workspace: Workspace, console: Console)
         console.out(problem)
     console.err(f"{len(problems)} problem(s) in {workspace.display_name(archive)}" if problems
                 else f"{workspace.display_name(archive)}: every bag, hash and embedded source checks out")
-    return EXIT_INVALID if problems else EXIT_OK
+    differ = _rerender(workspace, archive, console) if args.rerender else False
+    return EXIT_INVALID if problems or differ else EXIT_OK
+
+
+def _rerender(workspace: Workspace, archive: Path, console: Console) -> bool:
+    """``verify --rerender``: every original rendered again; says which differ and why. True when any does."""
+    from minutes.archive.rerender import rerender
+
+    results = rerender(workspace, archive)
+    for result in results:
+        for name in result.different:
+            console.out(f"{workspace.display_name(archive / result.folder / 'data' / name)}: differs when rendered "
+                        "again")
+        for reason in result.reasons:
+            console.out(f"  {result.folder}: {reason}")
+    total, differ = sum(r.count for r in results), sum(len(r.different) for r in results)
+    console.err(f"{differ} of {total} original(s) differ when rendered again" if differ
+                else f"{total} original(s) of {len(results)} bag(s) rendered again: byte-identical")
+    return differ > 0
 
 
 def cmd_search(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:

@@ -1,8 +1,9 @@
 """Find the typeface a document is set in, and say plainly when it is not the one configured.
 
-The bundled face (Vazirmatn, fetched by ``make fonts`` and checked against ``SHA256SUMS``)
-is used when present. Otherwise a system Persian face (Noto Naskh Arabic, from Debian's
-fonts-noto-core) is used with a warning. Nothing else is ever accepted silently.
+The workspace's face (Vazirmatn under ``fonts/vazirmatn/``, which ``minutes init`` copies from the
+package and ``make fonts`` fetches into a checkout, checked against ``SHA256SUMS``) is used when
+present. Otherwise a system Persian face (Noto Naskh Arabic, from Debian's fonts-noto-core) is used
+with a warning. Nothing else is ever accepted silently.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from minutes.workspace import Workspace
 FALLBACK_FAMILY = "Noto Naskh Arabic"
 FALLBACK_COMPANION = "Noto Sans"  # Latin letters, '-' and '/' missing from Noto Naskh Arabic
 WEIGHTS = {"Regular": 400, "Bold": 700}
+GET_FONT = "run 'minutes init --existing .' in the workspace ('make fonts' in a checkout of minutes)"
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def bundled_font(workspace: Workspace, family: str) -> FontChoice | None:
         actual = hashlib.sha256(path.read_bytes()).hexdigest()
         if expected != actual:
             raise RenderError(f"{path}: checksum {actual[:12]}… does not match SHA256SUMS; "
-                              "run 'make fonts' to fetch it again")
+                              f"{GET_FONT} to get it again")
         files.append((weight, path))
     return FontChoice(family, tuple(files), (family,))
 
@@ -91,10 +93,10 @@ def choose_font(workspace: Workspace, family: str) -> FontChoice:
     if system_font_file(FALLBACK_FAMILY) is not None:
         return FontChoice(
             FALLBACK_FAMILY, (), (FALLBACK_FAMILY, FALLBACK_COMPANION),
-            warning=f"font {family} is not in {workspace.fonts / family.lower()} (run 'make fonts'); "
+            warning=f"font {family} is not in {workspace.fonts / family.lower()} ({GET_FONT}); "
                     f"using the system font {FALLBACK_FAMILY} instead")
     raise RenderError(f"font {family} is not in {workspace.fonts / family.lower()} and the fallback "
-                      f"{FALLBACK_FAMILY} is not installed: run 'make fonts', or "
+                      f"{FALLBACK_FAMILY} is not installed: {GET_FONT}, or "
                       "'apt-get install fonts-noto-core'")
 
 
