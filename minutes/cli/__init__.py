@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, TypeAlias
 from minutes import __version__
 from minutes.cli import commands, terminal
 from minutes.cli.commands import EXIT_FAILED, EXIT_INVALID
-from minutes.cli.console import Console
+from minutes.cli.console import Console, language_from_environment
 from minutes.diagnostics import InvalidInput, MinutesError
-from minutes.messages import LANGUAGES, language_from_environment
+from minutes.messages import LANGUAGES
 from minutes.workspace import Workspace
 
 if TYPE_CHECKING:

@@ -4,18 +4,22 @@ for and only on a terminal, and a build's progress on standard error."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from minutes.build import Step
 from minutes.cli import progress, terminal
 from minutes.diagnostics import Diagnostic, Severity
 from minutes.workspace import Workspace
+
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+_PERSIAN_LOCALE = re.compile(r"fa(?:$|[_.@-])", re.IGNORECASE)
 
 
 class Console:
@@ -84,3 +88,12 @@ class TerminateAsInterrupt:
     def __exit__(self, *exception: object) -> None:
         if self.previous is not None:
             signal.signal(signal.SIGTERM, self.previous)
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str:
+    """``"fa"`` when the first set of LC_ALL, LC_MESSAGES and LANG names a Persian locale, else ``"en"``."""
+    for variable in _LOCALE_VARIABLES:
+        value = environ.get(variable)
+        if value:
+            return "fa" if _PERSIAN_LOCALE.match(value) else "en"
+    return "en"
