@@ -8,13 +8,10 @@ inserted exactly as the user wrote them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 LANGUAGES = ("en", "fa")
-_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
-_PERSIAN_LOCALE = re.compile(r"fa(?:$|[_.@-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -351,6 +348,22 @@ MESSAGES: dict[str, Phrase] = {
     "not-fixed.other-value": Phrase(
         "not fixed automatically: the copies are in different values",
         "خودکار اصلاح نشد: دو نسخه در دو مقدار جداگانه‌اند"),
+    # Records that make sense (issue 12): votes, dates, the quorum rule.
+    "votes-over-present": Phrase(
+        "{votes} votes were cast but {count} members and substitutes attended (guests do not vote)",
+        "{votes} رأی ثبت شده ولی {count} عضو و جانشین حاضر بوده‌اند (مهمانان رأی ندارند)"),
+    "letter-after-meeting": Phrase(
+        "the introduction letter is dated {letter}, after the meeting ({date})",
+        "تاریخ معرفی‌نامه ({letter}) پس از تاریخ جلسه ({date}) است"),
+    "bad-quorum": Phrase(
+        "'{value}' is not a quorum: write a number of members, a share of them such as 2/3, or majority",
+        "«{value}» حد نصاب نیست: شمار اعضا، سهمی از آنان مانند 2/3 یا majority (نصف به علاوه یک) بنویسید"),
+    "quorum-without-members": Phrase(
+        "the quorum {rule} is a share of the members, but the body lists no members",
+        "حد نصاب {rule} سهمی از اعضاست، ولی فهرست اعضا (members) خالی است"),
+    "quorum-not-reached.rule": Phrase(
+        "{count} members and substitutes attended but the quorum ({rule}) is {quorum}; the decisions may not bind",
+        "{count} عضو و جانشین حاضر بوده‌اند ولی حد نصاب ({rule}) {quorum} نفر است؛ ممکن است مصوبات اعتبار نداشته باشند"),
 }
 
 
@@ -366,11 +379,3 @@ def text(template: str, values: Mapping[str, object], lang: str = "en") -> str:
         result += SUGGESTION.text(lang).format(suggestion=suggestion)
     return result
 
-
-def language_from_environment(environ: Mapping[str, str]) -> str:
-    """``"fa"`` when the first set of LC_ALL, LC_MESSAGES and LANG names a Persian locale, else ``"en"``."""
-    for variable in _LOCALE_VARIABLES:
-        value = environ.get(variable)
-        if value:
-            return "fa" if _PERSIAN_LOCALE.match(value) else "en"
-    return "en"

@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from minutes.quorum import QuorumRule, parse_quorum
 from minutes.text.jalali import ClockTime, JalaliDate
 from minutes.text.persian import latin_digits
 
@@ -55,6 +56,15 @@ def _clock(value: Any) -> ClockTime:
         return ClockTime.parse(value if isinstance(value, str) else "")
     except ValueError as error:
         raise PydanticCustomError("bad-time", str(error)) from None
+
+
+def _quorum(value: Any) -> QuorumRule:
+    if isinstance(value, QuorumRule):
+        return value
+    try:
+        return parse_quorum(value if isinstance(value, str) else "")
+    except ValueError as error:
+        raise PydanticCustomError("bad-quorum", str(error)) from None
 
 
 class RelativeDeadline(StrEnum):
@@ -94,6 +104,13 @@ Deadline = Annotated[
     PlainSerializer(lambda value: value.value if isinstance(value, RelativeDeadline) else str(value)),
     WithJsonSchema({"anyOf": [{"enum": [d.value for d in RelativeDeadline]},
                               {"type": "string", "description": "Jalali date, e.g. 1403/05/17"}]}),
+]
+Quorum = Annotated[
+    QuorumRule,
+    PlainValidator(_quorum),
+    PlainSerializer(str),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*([0-9۰-۹٠-٩]+(\s*/\s*[0-9۰-۹٠-٩]+)?|majority)\s*$",
+                    "description": "members who must attend: a number, a share of the members (2/3) or majority"}),
 ]
 DIGITS_SCHEMA = {"type": "string", "pattern": r"^\s*[0-9۰-۹٠-٩]+\s*$"}
 Count = Annotated[int, BeforeValidator(_number_text), Field(ge=0),
@@ -142,6 +159,7 @@ class Body(Model):
     reports_to: Ref | None = Field(None, description="the body whose secretariat receives the minutes")
     secretariat: Text | None = Field(None, description="name of this body's secretariat")
     members: list[Ref] = Field(default_factory=list)
+    quorum: Quorum | None = Field(None, description="the quorum of its meetings: 5, 2/3 of the members, or majority")
 
 
 class PageSize(StrEnum):

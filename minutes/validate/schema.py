@@ -25,6 +25,7 @@ from minutes.text.jalali import (
     days_in_month,
 )
 from minutes.text.persian import latin_digits
+from minutes.validate.partial import salvage
 
 # pydantic error types that are worded without the input's value.
 PLAIN_CODES = {
@@ -41,6 +42,7 @@ VALUE_CODES = {
     "int_parsing": "bad-number",
     "bool_parsing": "bad-boolean",
     "bad-deadline": "bad-deadline",
+    "bad-quorum": "bad-quorum",
 }
 
 
@@ -174,10 +176,13 @@ def _value_problem(kind: str, value: str, context: dict[str, Any], detail: str) 
 
 
 def check_model(source: LoadedFile, model: type[BaseModel], problems: list[Diagnostic]) -> Any:
+    """The file's data as ``model``, its problems added to ``problems``; where it has problems, the parts
+    that failed are :data:`~minutes.validate.partial.UNKNOWN` (so the rest can still be checked)."""
     try:
         return model.model_validate(source.data)
     except ValidationError as error:
-        problems.extend(_schema_diagnostic(source, model, item) for item in error.errors(include_url=False))
-        return None
+        errors = error.errors(include_url=False)
+        problems.extend(_schema_diagnostic(source, model, item) for item in errors)
+        return salvage(model, source.data, [item["loc"] for item in errors])
 
 
