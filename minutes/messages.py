@@ -355,6 +355,9 @@ MESSAGES: dict[str, Phrase] = {
     "letter-after-meeting": Phrase(
         "the introduction letter is dated {letter}, after the meeting ({date})",
         "تاریخ معرفی‌نامه ({letter}) پس از تاریخ جلسه ({date}) است"),
+    "issue-before-meeting": Phrase(
+        "the issue date {issued} is before the meeting ({date}): issue on the day of the meeting or later",
+        "تاریخ صدور {issued} پیش از تاریخ جلسه ({date}) است: در روز جلسه یا پس از آن صادر کنید"),
     "bad-quorum": Phrase(
         "'{value}' is not a quorum: write a number of members, a share of them such as 2/3, or majority",
         "«{value}» حد نصاب نیست: شمار اعضا، سهمی از آنان مانند 2/3 یا majority (نصف به علاوه یک) بنویسید"),

@@ -207,3 +207,16 @@ def test_verapdf_verdicts_are_reported_when_it_is_installed(issued: Workspace, t
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
     assert verify(issued.root / "archive") == [f"{failing}: veraPDF finds it not PDF/A conformant"]
+
+
+def test_an_issue_date_before_the_meeting_is_refused_and_the_serial_year_is_the_issue_dates(
+        workspace: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    record = workspace.meetings / f"{TINY}.yaml"
+    command = ["-C", str(workspace.root), "issue", str(record), "--date"]
+    assert main([*command, "1403/05/04"]) == 1  # the meeting was on 1403/05/10
+    assert capsys.readouterr().err.startswith(
+        f"{workspace.display_name(record)}:7:9: issue-before-meeting: the issue date 1403/05/04 is before the "
+        "meeting (1403/05/10): issue on the day of the meeting or later\n")
+    assert not (workspace.root / "archive").exists()
+    assert main([*command, "1403/05/10"]) == 0  # the day of the meeting
+    assert capsys.readouterr().out.splitlines() == ["minutes\t03/1", "letter-notify-education\t03/2"]

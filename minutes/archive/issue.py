@@ -86,6 +86,10 @@ def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issu
     if validated.warnings:
         raise InvalidInput(list(validated.warnings))
     item = validated.records[0]
+    meeting_date = item.record.meeting.date
+    if issue_date < meeting_date:  # the final letter would be dated before the meeting it reports
+        raise InvalidInput([item.source.diagnostic(("meeting", "date"), "issue-before-meeting", issued=str(issue_date),
+                                                   date=str(meeting_date))])
     source = record_bytes(record_path)
     archive.mkdir(parents=True, exist_ok=True)
     registry = Registry(archive / REGISTRY_NAME)
