@@ -4,15 +4,18 @@ secretary typed the decision, and a dissent labelled «نظر مخالف» or «
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from conftest import ROOT
 
-from minutes.documents.registry import documents_for
+from minutes.documents.registry import documents_for, followup_documents
 from minutes.documents.views import MinutesView
-from minutes.model import Body
+from minutes.model import Body, Dissent
 from minutes.quorum import parse_quorum
+from minutes.render import environment, render_document
 from minutes.sources import check_workspace as validate
+from minutes.text.jalali import JalaliDate
 from minutes.validate import Validated, ValidRecord
 from minutes.workspace import Workspace
 
@@ -64,3 +67,46 @@ def test_the_meetings_own_quorum_wins_over_the_rule(validated: Validated) -> Non
     meeting = item.record.meeting.model_copy(update={"quorum": 3})
     own = dataclasses.replace(item, record=item.record.model_copy(update={"meeting": meeting}))
     assert quorum_statement(validated, own) == "با حضور ۳ نفر از اعضا و با توجه به حد نصاب ۳ نفر، جلسه رسمیت یافت."
+
+
+def plain(document_html: str) -> str:
+    """Visible text of rendered HTML, white space collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", document_html).split())
+
+
+def with_decision(item: ValidRecord, **changes: object) -> ValidRecord:
+    """The tiny record with its decision changed."""
+    decision = item.record.decisions[0].model_copy(update=changes)
+    return dataclasses.replace(item, record=item.record.model_copy(update={"decisions": [decision]}))
+
+
+TYPED = ["مقرر گردید ", "مقرر گرديد: ", "مقرر\u200cگردید ", "مقررگردید ", "مقرر شد ", "مصوب گردید، ",
+         "مقرر گردید مقرر گردید "]
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_a_typed_decision_prefix_is_printed_once(validated: Validated, typed: str) -> None:
+    """The fault of issue 12: «مقرر گردید مقرر گردید …» in every document that puts the phrase before a decision."""
+    item = record(validated, TINY)
+    text = item.record.decisions[0].text
+    typed_item = with_decision(item, text=typed + text)
+    documents = {doc.key: doc for doc in documents_for(typed_item, validated.directory)}
+    overdue = followup_documents([typed_item], validated.directory, JalaliDate(1404, 1, 1))
+    documents |= {doc.key: doc for doc in overdue if doc.key.startswith("reminder")}
+    env = environment(Workspace.at(ROOT))
+    for key in ("minutes", "letter-notify-education", "brief", "brief-text", "reminder-education"):
+        shown = plain(render_document(env, documents[key]))
+        assert shown.count("مقرر گردید") == 1, key
+        assert f"مقرر گردید {text[:20]}" in shown, key
+
+
+@pytest.mark.parametrize(("kind", "label"), [(None, "نظر مخالف"), ("dissent", "نظر مخالف"), ("reservation", "تحفظ")])
+def test_a_dissent_is_labelled_as_its_kind(validated: Validated, kind: str | None, label: str) -> None:
+    item = record(validated, TINY)
+    given = {"person": "kiani", "note": "بودجه آن پیش‌بینی نشده است."} | ({"kind": kind} if kind else {})
+    changed = with_decision(item, dissent=[Dissent.model_validate(given)])
+    minutes = {doc.key: doc for doc in documents_for(changed, validated.directory)}["minutes"]
+    shown = plain(render_document(environment(Workspace.at(ROOT)), minutes))
+    assert f"{label} الهام کیانی (" in shown
+    others = {"نظر مخالف", "تحفظ"} - {label}
+    assert not any(other in shown for other in others)

@@ -16,6 +16,7 @@ from minutes.documents.views import (
     SubstituteRow,
 )
 from minutes.documents.wording import (
+    DISSENT_WORDS,
     NONE,
     NOT_RECORDED,
     deadline_words,
@@ -27,6 +28,7 @@ from minutes.documents.wording import (
 from minutes.model import Attendance, Decision, FollowUp, PageSize
 from minutes.quorum import required
 from minutes.text.bidi import Display, text
+from minutes.text.decisions import without_prefix
 from minutes.text.jalali import JalaliDate
 
 
@@ -116,11 +118,12 @@ def _decision_row(ctx: RecordContext, index: int, decision: Decision) -> Decisio
     return DecisionRow(
         number=text(ctx.decision_number(index)),
         ident=ctx.item.decision_id(index),
-        text=text(decision.text),
+        text=text(without_prefix(decision.text)),
         responsible=text("، ".join(ctx.names.unit(u) for u in decision.responsible)),
         deadline=text(deadline_words(decision.deadline)),
         votes=votes,
-        dissent=tuple(DissentRow(text(ctx.names.speaker(d.person)), text(d.note)) for d in decision.dissent),
+        dissent=tuple(DissentRow(text(ctx.names.speaker(d.person)), text(d.note), text(DISSENT_WORDS[d.kind]))
+                      for d in decision.dissent),
     )
 
 

@@ -8,6 +8,7 @@ from minutes.documents.views import ReminderRow
 from minutes.documents.wording import deadline_words, number_of, series, the_decisions
 from minutes.standings import LedgerEntry, overdue_by_unit
 from minutes.text.bidi import text
+from minutes.text.decisions import without_prefix
 
 CLOSING = ("خواهشمند است دستور فرمایید نتیجه اقدامات انجام‌شده، همراه با مستندات مربوط، "
            "در اسرع وقت به این دبیرخانه اعلام گردد.")
@@ -41,7 +42,7 @@ def _row(ctx: FollowUpContext, entry: LedgerEntry, unit: str, with_body: bool) -
     taken = f"{ctx.meeting_words(entry)} مورخ {entry.meeting_date.persian()}"
     return ReminderRow(
         number=text(number_of(entry.ident)),
-        text=text(entry.decision.text),
+        text=text(without_prefix(entry.decision.text)),
         meeting=text(f"{taken} {ctx.names.unit(entry.body)}" if with_body else taken),
         deadline=text(deadline_words(entry.deadline)),
         partners=text("، ".join(ctx.names.unit(u) for u in entry.decision.responsible if u != unit)),

@@ -8,7 +8,7 @@ import re
 from fractions import Fraction
 
 from minutes.documents.views import NameAndPost
-from minutes.model import Body, Directory, FollowUp, Gender, Person, RelativeDeadline, Status, is_reference
+from minutes.model import Body, Directory, DissentKind, FollowUp, Gender, Person, RelativeDeadline, Status, is_reference
 from minutes.quorum import Required
 from minutes.standings import Standing
 from minutes.text.bidi import Display, text
@@ -30,6 +30,7 @@ STANDING_WORDS = {
     Standing.DONE: "انجام‌شده",
     Standing.DROPPED: "منتفی",
 }
+DISSENT_WORDS = {DissentKind.DISSENT: "نظر مخالف", DissentKind.RESERVATION: "تحفظ"}
 SHARE_WORDS = {Fraction(1, 2): "نصف", Fraction(1, 3): "یک سوم", Fraction(2, 3): "دو سوم", Fraction(3, 4): "سه چهارم",
                Fraction(3, 5): "سه پنجم", Fraction(4, 5): "چهار پنجم"}
 NOT_RECORDED = "ثبت نشده"
