@@ -120,7 +120,7 @@ def _add_records(verbs: Verbs) -> None:
                                            "repeated paragraphs in the text of records, as file:line:col. "
                                            "With --fix, apply the safe ones in place, keeping comments and layout.")
     lint.add_argument("paths", nargs="*", type=Path, metavar="FILE",
-                      help="YAML files to check (default: data/*.yaml and data/meetings/)")
+                      help="YAML files, or folders of them, to check (default: data/*.yaml and data/meetings/)")
     lint.add_argument("--fix", action="store_true", help="apply the fixable suggestions to the files")
     lint.set_defaults(run=commands.cmd_lint)
 

@@ -81,7 +81,9 @@ def cmd_validate(args: argparse.Namespace, workspace: Workspace, console: Consol
 def cmd_lint(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
     from minutes.lint import fix_and_lint, lint_file
 
-    paths = args.paths or [*workspace.directory_files(), *workspace.record_files()]
+    given = [sorted(path.rglob("*.yaml")) if path.is_dir() else [path] for path in args.paths]
+    paths = [path for found in given for path in found] if args.paths else [*workspace.directory_files(),
+                                                                               *workspace.record_files()]
     remaining = 0
     for path in paths:
         if args.fix:
