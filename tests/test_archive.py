@@ -140,6 +140,11 @@ def test_reissue_is_refused_and_supersede_keeps_version_one(issued: Workspace, t
     assert digests(workspace.root / "archive" / SEED_RECORD / "v1") == before
     assert (workspace.root / "archive" / SEED_RECORD / "v2" / "data" / "minutes.pdf").is_file()
     assert verify(workspace.root / "archive") == []
+    capsys.readouterr()
+    assert main(["-C", str(workspace.root), "search", "كارگروه"]) == 0
+    found = {line.split("\t")[0] for line in capsys.readouterr().out.splitlines()}
+    assert found >= {f"{SEED_RECORD}/v1 (superseded by v2)", f"{SEED_RECORD}/v2", f"{LARGE}/v1"}
+    assert f"{SEED_RECORD}/v1" not in found
 
 
 def test_search_matches_across_typing(issued: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -139,5 +139,5 @@ def _issue(workspace: Workspace, directory: MergedDirectory, item: ValidRecord, 
             staging.add(archive / folder / name, data)
         pause_if_asked(archive, "bagged")
     pause_if_asked(archive, "moved")
-    index_record(registry.connection, folder, record_texts(issued_item))
+    index_record(registry.connection, folder, record_texts(issued_item, directory))
     return IssueResult(item.name, version, archive / folder, numbers)

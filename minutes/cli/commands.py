@@ -154,19 +154,16 @@ def cmd_verify(args: argparse.Namespace, workspace: Workspace, console: Console)
 
 def cmd_search(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
     from minutes.archive.registry import REGISTRY_NAME
-    from minutes.archive.search import open_index, search
+    from minutes.archive.search import search_archive
 
     index = _archive_dir(args, workspace) / REGISTRY_NAME
     if not index.is_file():
         console.err(f"error: no archive at {workspace.display_name(index.parent)}: issue a record first")
         return EXIT_FAILED
-    connection = open_index(str(index))
-    try:
-        hits = search(connection, args.text)
-    finally:
-        connection.close()
+    hits = search_archive(index, args.text)
     for hit in hits:
-        console.out(f"{hit.record}\t{hit.decision or '-'}\t{hit.snippet}")
+        superseded = f" (superseded by v{hit.superseded_by})" if hit.superseded_by else ""
+        console.out(f"{hit.record}{superseded}\t{hit.decision or '-'}\t{hit.snippet}")
     return EXIT_OK if hits else EXIT_INVALID
 
 
