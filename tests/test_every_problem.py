@@ -114,8 +114,7 @@ FAULTS = (
     Fault("unknown field", "    report: فهرست مدارس تهیه شده است.", "    reprot: فهرست مدارس تهیه شده است.",
           "unknown-field", "reprot"),
 )
-# Faults that change a line another one changes, and pairs where one decides what the other can say:
-# a guest who is not an id could be the dissenter, so «not present» is not said while guests are unknown.
+# Faults that change the same line.
 EXCLUSIVE = {frozenset(pair) for pair in [("letter after the meeting", "letter date unreal"),
                                            ("deadline before meeting", "deadline in words"),
                                            ("more votes than attendees", "votes in words")]}

@@ -25,7 +25,8 @@ from minutes.workspace import Workspace
 
 @dataclass(frozen=True)
 class ValidRecord:
-    """A meeting record that passed validation, with the file it came from."""
+    """A meeting record with the file it came from: valid in :class:`Validated`; while validation runs, salvaged
+    where its shape is wrong (see :mod:`.partial`)."""
 
     name: str
     source: LoadedFile
