@@ -81,10 +81,9 @@ def part(value: Any, name: str) -> Any:
 
 
 def salvage(model: type[BaseModel], data: Any, errors: Iterable[Loc]) -> Any:
-    """``data`` as an instance of ``model``, each part under an error of ``errors`` (pydantic locations,
-    ``[key]`` steps included) replaced by :data:`UNKNOWN`."""
-    broken = {tuple(step for step in loc if step != "[key]") for loc in errors}
-    return _part(model, data, (), broken, model)
+    """``data`` as an instance of ``model``, each part under an error of ``errors`` (data paths) replaced by
+    :data:`UNKNOWN`."""
+    return _part(model, data, (), set(errors), model)
 
 
 def _part(annotation: Any, data: Any, path: Loc, broken: set[Loc], owner: type[BaseModel]) -> Any:

@@ -129,12 +129,18 @@ def listing(values: Iterable[str]) -> Phrase:
     return Phrase(", ".join(values), "، ".join(values))
 
 
+def key_location(item: ErrorDetails) -> tuple[tuple[Any, ...], bool]:
+    """An error's data path, and whether it is about a mapping's key: pydantic then ends the path with
+    «[key]» (an unknown field may itself be called «[key]»)."""
+    loc = tuple(item["loc"])
+    on_key = item["type"] != "extra_forbidden" and len(loc) >= 2 and loc[-1] == "[key]"
+    return (loc[:-1] if on_key else loc), on_key
+
+
 def _schema_diagnostic(source: LoadedFile, model: type[BaseModel], item: ErrorDetails) -> Diagnostic:
     """One pydantic error as a positioned diagnostic with its own wording."""
-    loc = tuple(item["loc"])
-    on_key = "[key]" in loc
-    loc = tuple(step for step in loc if step != "[key]")
     kind, value, context = item["type"], item.get("input"), item.get("ctx", {})
+    loc, on_key = key_location(item)
     if kind == "missing":
         return source.diagnostic(loc[:-1], "missing-field", field=loc[-1])
     if kind == "extra_forbidden":
@@ -183,6 +189,6 @@ def check_model(source: LoadedFile, model: type[BaseModel], problems: list[Diagn
     except ValidationError as error:
         errors = error.errors(include_url=False)
         problems.extend(_schema_diagnostic(source, model, item) for item in errors)
-        return salvage(model, source.data, [item["loc"] for item in errors])
+        return salvage(model, source.data, [key_location(item)[0] for item in errors])
 
 
