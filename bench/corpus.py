@@ -47,6 +47,9 @@ def synthetic_record(large: dict[str, Any], i: int) -> dict[str, Any]:
     substitutes = [s for s in attendance["substitutes"] if s["person"] in needed]
     substitutes = substitutes or _pick(attendance["substitutes"], i, 1)
     guests = [g for g in attendance["guests"] if g in needed] or _pick(attendance["guests"], i, 1)
+    voters = len(present) + len(substitutes)  # votes of the large meeting that this smaller one cannot have cast go
+    decisions = [d if sum(int(v) for v in d.get("votes", {}).values()) <= voters else
+                 {key: value for key, value in d.items() if key != "votes"} for d in decisions]
     record: dict[str, Any] = {
         "meeting": meeting,
         "attendance": {

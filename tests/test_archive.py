@@ -140,6 +140,11 @@ def test_reissue_is_refused_and_supersede_keeps_version_one(issued: Workspace, t
     assert digests(workspace.root / "archive" / SEED_RECORD / "v1") == before
     assert (workspace.root / "archive" / SEED_RECORD / "v2" / "data" / "minutes.pdf").is_file()
     assert verify(workspace.root / "archive") == []
+    capsys.readouterr()
+    assert main(["-C", str(workspace.root), "search", "كارگروه"]) == 0
+    found = {line.split("\t")[0] for line in capsys.readouterr().out.splitlines()}
+    assert found >= {f"{SEED_RECORD}/v1 (superseded by v2)", f"{SEED_RECORD}/v2", f"{LARGE}/v1"}
+    assert f"{SEED_RECORD}/v1" not in found
 
 
 def test_search_matches_across_typing(issued: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,3 +212,16 @@ def test_verapdf_verdicts_are_reported_when_it_is_installed(issued: Workspace, t
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
     assert verify(issued.root / "archive") == [f"{failing}: veraPDF finds it not PDF/A conformant"]
+
+
+def test_an_issue_date_before_the_meeting_is_refused_and_the_serial_year_is_the_issue_dates(
+        workspace: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    record = workspace.meetings / f"{TINY}.yaml"
+    command = ["-C", str(workspace.root), "issue", str(record), "--date"]
+    assert main([*command, "1403/05/04"]) == 1  # the meeting was on 1403/05/10
+    assert capsys.readouterr().err.startswith(
+        f"{workspace.display_name(record)}:7:9: issue-before-meeting: the issue date 1403/05/04 is before the "
+        "meeting (1403/05/10): issue on the day of the meeting or later\n")
+    assert not (workspace.root / "archive").exists()
+    assert main([*command, "1403/05/10"]) == 0  # the day of the meeting
+    assert capsys.readouterr().out.splitlines() == ["minutes\t03/1", "letter-notify-education\t03/2"]

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from minutes.diagnostics import Diagnostic, InvalidInput, Severity
 from minutes.lint import FixError, fix_file, lint_file
-from minutes.lint.rules import apply, lint
+from minutes.lint.rules import lint
+from minutes.lint.suggestion import apply
 from minutes.load import UTF8_BOM, load_file
 from minutes.model import Record
 from minutes.text.persian import NBSP, ZWNJ, line_col

@@ -7,8 +7,9 @@ import string
 
 import pytest
 
+from minutes.cli.console import language_from_environment
 from minutes.diagnostics import Diagnostic, InvalidInput, Severity
-from minutes.messages import LANGUAGES, MESSAGES, Phrase, language_from_environment, text
+from minutes.messages import LANGUAGES, MESSAGES, Phrase, text
 
 PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes.lint.rules import LINT_CODES, Suggestion, apply, lint
+from minutes.lint.rules import LINT_CODES, lint
+from minutes.lint.suggestion import Suggestion, apply
 from minutes.text.persian import NBSP, ZWNJ, display, fold_for_search, line_col, normalize, persian_digits
 
 SEED = Path(__file__).resolve().parent / "fixtures/seed-news.txt"  # ../shared/seed/, byte for byte
@@ -133,6 +134,8 @@ LINT_EXAMPLES = [
     # arabic-letter
     ("كارگروه", ["arabic-letter"], "کارگروه"),
     ("مصطفى علي", ["arabic-letter", "arabic-letter"], "مصطفی علی"),
+    ("يك كارگاه كوچك", ["arabic-letter", "arabic-letter", "arabic-letter"], "یک کارگاه کوچک"),  # one per word
+    (f"آی{ZWNJ}كي", ["arabic-letter"], f"آی{ZWNJ}کی"),
     # nbsp
     (f"درجلسه{NBSP} کارگروه", ["nbsp"], "درجلسه کارگروه"),
     (f"دفتر{NBSP}اجتماعی", ["nbsp"], "دفتر اجتماعی"),
@@ -159,6 +162,11 @@ LINT_EXAMPLES = [
     ("فن آوری", ["half-space"], f"فن{ZWNJ}آوری"),
     ("نتیجه گیری", ["half-space"], f"نتیجه{ZWNJ}گیری"),
     ("برنامه ریزی های", ["half-space", "half-space"], f"برنامه{ZWNJ}ریزی{ZWNJ}های"),
+    # half-space after a silent «ه»
+    ("نامه ای", ["half-space"], f"نامه{ZWNJ}ای"),
+    (f"جلسه{NBSP}ای", ["half-space"], f"جلسه{ZWNJ}ای"),
+    ("ارسال شده اند", ["half-space"], f"ارسال شده{ZWNJ}اند"),
+    ("خسته ام و آماده اید", ["half-space", "half-space"], f"خسته{ZWNJ}ام و آماده{ZWNJ}اید"),
     # half-space, glued
     ("میشود", ["half-space"], f"می{ZWNJ}شود"),
     ("میتوان", ["half-space"], f"می{ZWNJ}توان"),
@@ -177,6 +185,9 @@ LINT_EXAMPLES = [
     ("اجتماعی ، فرهنگی", ["space-before-punctuation"], "اجتماعی، فرهنگی"),
     ("ساعت : ۱۰", ["space-before-punctuation"], "ساعت: ۱۰"),
     ("اجتماعی ،برنامه", ["space-before-punctuation", "space-after-punctuation"], "اجتماعی، برنامه"),
+    # parenthesis-space
+    ("متن(توضیح)ادامه", ["parenthesis-space", "parenthesis-space"], "متن (توضیح) ادامه"),
+    ("سامانه(API) راه‌اندازی", ["parenthesis-space"], "سامانه (API) راه‌اندازی"),
     # digit-glued
     ("4برنامه", ["digit-glued"], "4 برنامه"),
     ("۲۰درصد", ["digit-glued"], "۲۰ درصد"),
@@ -230,6 +241,9 @@ def test_lint_codes(text: str, codes: list[str], fixed: str) -> None:
         "مقاومت و مقاومت و مقاومت و مقاومتی",
         "باشند باشند باشند باشد",
         "تصویب شد.\nتصویب شد.",
+        "به ای که ای",
+        "f(x) و (توضیح) و https://x.ir/a(ب)ج",
+        "مقرر گردید گزارش ارسال شود.",  # only a decision's text has the prefix the documents add
     ],
 )
 def test_lint_leaves_correct_text_alone(text: str) -> None:
@@ -251,6 +265,8 @@ def test_lint_leaves_correct_text_alone(text: str) -> None:
         ("کردندو", "separate the conjunction «و»: «کردند و» instead of «کردندو»"),
         ("ئاجرای", "possible typo: no Persian word starts with «ئ»; write «اجرای» instead of «ئاجرای»"),
         ("سطر اول جلسه\nسطر اول جلسه", "line 2 repeats line 1 word for word; remove the copy"),
+        ("كيك", "write «کیک» with Persian letters instead of «كيك»"),
+        ("بند(الف)", "put a space outside the parenthesis: «بند (الف)» instead of «بند(الف)»"),
     ],
 )
 def test_lint_messages_quote_the_text_and_the_fix(text: str, message: str) -> None:
@@ -268,8 +284,31 @@ def test_overlapping_fixes_merge_under_the_first_code() -> None:
 
 
 def test_every_lint_code_has_examples() -> None:
-    assert {code for _, codes, _ in LINT_EXAMPLES for code in codes} == set(LINT_CODES)
-    assert len(LINT_CODES) == 12
+    shown = {code for _, codes, _ in LINT_EXAMPLES for code in codes}
+    assert shown | {"decision-prefix"} == set(LINT_CODES)  # a decision's own rule: test_decision_prefix_is_removed
+    assert len(LINT_CODES) == 14
+
+
+DECISION = ("decisions", 0, "text")
+
+
+@pytest.mark.parametrize(("text", "fixed", "prefix"), [
+    ("مقرر گردید گزارش ارسال شود.", "گزارش ارسال شود.", "مقرر گردید"),
+    ("مقرر گرديد: گزارش ارسال شود.", "گزارش ارسال شود.", "مقرر گرديد"),
+    (f"مقرر{ZWNJ}گردید که گزارش ارسال شود.", "که گزارش ارسال شود.", f"مقرر{ZWNJ}گردید"),
+    ("مصوب شد، گزارش ارسال شود.", "گزارش ارسال شود.", "مصوب شد"),
+    ("مقرر گردید مقرر گردید گزارش ارسال شود.", "گزارش ارسال شود.", "مقرر گردید مقرر گردید"),
+])
+def test_decision_prefix_is_removed(text: str, fixed: str, prefix: str) -> None:
+    [suggestion] = lint(text, DECISION)
+    assert (suggestion.code, apply(text, [suggestion])) == ("decision-prefix", fixed)
+    assert suggestion.message == f"remove «{prefix}» at the start: the documents put «مقرر گردید» before every decision"
+    assert lint(fixed, DECISION) == []
+
+
+@pytest.mark.parametrize("text", ["مقرر گردید", "مقرر شدن طرح بررسی شود.", "گزارش مقرر گردید."])
+def test_decision_prefix_left_alone(text: str) -> None:
+    assert lint(text, DECISION) == []
 
 
 # --- the seed news item --------------------------------------------------------------------

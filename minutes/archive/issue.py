@@ -91,6 +91,10 @@ def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issu
     if item.record.status is RecordStatus.PLANNED:
         raise MinutesError(f"{item.name} is a planned meeting: its invitations are drafts for now; issue the "
                            "record once the meeting is held (without 'status: planned')")
+    meeting_date = item.record.meeting.date
+    if issue_date < meeting_date:  # the final letter would be dated before the meeting it reports
+        raise InvalidInput([item.source.diagnostic(("meeting", "date"), "issue-before-meeting", issued=str(issue_date),
+                                                   date=str(meeting_date))])
     source = record_bytes(record_path)
     archive.mkdir(parents=True, exist_ok=True)
     registry = Registry(archive / REGISTRY_NAME)
@@ -142,5 +146,5 @@ def _issue(workspace: Workspace, directory: MergedDirectory, item: ValidRecord, 
             staging.add(archive / folder / name, data)
         pause_if_asked(archive, "bagged")
     pause_if_asked(archive, "moved")
-    index_record(registry.connection, folder, record_texts(issued_item))
+    index_record(registry.connection, folder, record_texts(issued_item, directory))
     return IssueResult(item.name, version, archive / folder, numbers)

@@ -92,6 +92,10 @@ class Registry:
             "ORDER BY record, version").fetchall()
         return [self._row(*row) for row in rows]
 
+    def latest_versions(self) -> dict[str, int]:
+        """The latest issued version of each record: the others are superseded."""
+        return dict(self.connection.execute("SELECT record, MAX(version) FROM issues GROUP BY record"))
+
     def folders(self) -> set[str]:
         """The archive folders the registry knows."""
         return {folder for (folder,) in self.connection.execute("SELECT folder FROM issues")}

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, TypeAlias
 from minutes import __version__
 from minutes.cli import commands, terminal
 from minutes.cli.commands import EXIT_FAILED, EXIT_INVALID
-from minutes.cli.console import Console
+from minutes.cli.console import Console, language_from_environment
 from minutes.diagnostics import InvalidInput, MinutesError, RenderError
-from minutes.messages import LANGUAGES, language_from_environment
+from minutes.messages import LANGUAGES
 from minutes.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def _add_records(verbs: Verbs) -> None:
                                            "repeated paragraphs in the text of records, as file:line:col. "
                                            "With --fix, apply the safe ones in place, keeping comments and layout.")
     lint.add_argument("paths", nargs="*", type=Path, metavar="FILE",
-                      help="YAML files to check (default: data/*.yaml and data/meetings/)")
+                      help="YAML files, or folders of them, to check (default: data/*.yaml and data/meetings/)")
     lint.add_argument("--fix", action="store_true", help="apply the fixable suggestions to the files")
     lint.set_defaults(run=commands.cmd_lint)
 

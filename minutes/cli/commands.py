@@ -82,7 +82,9 @@ def cmd_lint(args: argparse.Namespace, workspace: Workspace, console: Console) -
     from minutes.lint import fix_and_lint, lint_file
     from minutes.sources import link_out
 
-    paths = args.paths or [*workspace.directory_files(), *workspace.record_files()]
+    given = [sorted(path.rglob("*.yaml")) if path.is_dir() else [path] for path in args.paths]
+    paths = [path for found in given for path in found] if args.paths else [*workspace.directory_files(),
+                                                                               *workspace.record_files()]
     remaining = 0
     refused = [problem for path in paths if (problem := link_out(workspace, path)) is not None]
     console.diagnostics(refused)  # never read, never written through
@@ -189,19 +191,16 @@ def _rerender(workspace: Workspace, archive: Path, console: Console) -> bool:
 
 def cmd_search(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
     from minutes.archive.registry import REGISTRY_NAME
-    from minutes.archive.search import open_index, search
+    from minutes.archive.search import search_archive
 
     index = _archive_dir(args, workspace) / REGISTRY_NAME
     if not index.is_file():
         console.err(f"error: no archive at {workspace.display_name(index.parent)}: issue a record first")
         return EXIT_FAILED
-    connection = open_index(str(index))
-    try:
-        hits = search(connection, args.text)
-    finally:
-        connection.close()
+    hits = search_archive(index, args.text)
     for hit in hits:
-        console.out(f"{hit.record}\t{hit.decision or '-'}\t{hit.snippet}")
+        superseded = f" (superseded by v{hit.superseded_by})" if hit.superseded_by else ""
+        console.out(f"{hit.record}{superseded}\t{hit.decision or '-'}\t{hit.snippet}")
     return EXIT_OK if hits else EXIT_INVALID
 
 

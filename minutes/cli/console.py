@@ -10,7 +10,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from minutes.build import Step
@@ -19,6 +19,8 @@ from minutes.diagnostics import Diagnostic, Severity
 from minutes.workspace import Workspace
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+_PERSIAN_LOCALE = re.compile(r"fa(?:$|[_.@-])", re.IGNORECASE)
 
 
 class Console:
@@ -90,3 +92,12 @@ class TerminateAsInterrupt:
     def __exit__(self, *exception: object) -> None:
         if self.previous is not None:
             signal.signal(signal.SIGTERM, self.previous)
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str:
+    """``"fa"`` when the first set of LC_ALL, LC_MESSAGES and LANG names a Persian locale, else ``"en"``."""
+    for variable in _LOCALE_VARIABLES:
+        value = environ.get(variable)
+        if value:
+            return "fa" if _PERSIAN_LOCALE.match(value) else "en"
+    return "en"

@@ -8,6 +8,7 @@ from minutes.documents.views import BriefView, Meta
 from minutes.documents.wording import series, time_words
 from minutes.output.jobs import Format
 from minutes.text.bidi import text
+from minutes.text.decisions import DECISION_PREFIX, without_prefix
 from minutes.text.persian import display
 
 DECISIONS_LISTED = 5  # a brief quotes every decision up to this many, else counts them
@@ -42,7 +43,8 @@ def _paragraphs(ctx: RecordContext) -> list[str]:
     parts += [f"{names.reporter(s.speaker)}: {s.summary}" for a in record.agenda for s in a.discussion]
     decisions = record.decisions
     if 0 < len(decisions) <= DECISIONS_LISTED:
-        parts += [("در پایان، " if i == 0 else "همچنین ") + f"مقرر گردید {d.text}" for i, d in enumerate(decisions)]
+        parts += [("در پایان، " if i == 0 else "همچنین ") + f"{DECISION_PREFIX} {without_prefix(d.text)}"
+                  for i, d in enumerate(decisions)]
     elif decisions:
         parts.append(f"در پایان این جلسه {len(decisions)} مصوبه به تصویب رسید.")
     return parts

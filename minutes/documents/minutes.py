@@ -16,15 +16,19 @@ from minutes.documents.views import (
     SubstituteRow,
 )
 from minutes.documents.wording import (
+    DISSENT_WORDS,
     NONE,
     NOT_RECORDED,
     deadline_words,
     digits,
+    quorum_words,
     status_words,
     time_words,
 )
 from minutes.model import Attendance, Decision, FollowUp, PageSize
+from minutes.quorum import required
 from minutes.text.bidi import Display, text
+from minutes.text.decisions import without_prefix
 from minutes.text.jalali import JalaliDate
 
 
@@ -95,14 +99,15 @@ def _introduction(number: str | None, date: JalaliDate | None) -> Display:
 
 
 def _quorum(ctx: RecordContext) -> Display | None:
-    quorum = ctx.meeting.quorum
-    if quorum is None:
+    """The quorum statement: the meeting's own number, else the body's rule, computed over its members."""
+    needed = required(ctx.meeting.quorum, ctx.body.quorum, len(ctx.body.members))
+    if needed is None:
         return None
     attendance = ctx.record.attendance
-    attending = len(attendance.present) + len(attendance.substitutes)
-    if attending >= quorum:
-        return text(f"با حضور {attending} نفر از اعضا و با توجه به حد نصاب {quorum} نفر، جلسه رسمیت یافت.")
-    return text(f"با حضور {attending} نفر از اعضا، جلسه به حد نصاب {quorum} نفر نرسید.")
+    attending = len(attendance.present) + len(attendance.substitutes)  # members and substitutes, not guests
+    if attending >= needed.count:
+        return text(f"با حضور {attending} نفر از اعضا و با توجه به {quorum_words(needed)}، جلسه رسمیت یافت.")
+    return text(f"با حضور {attending} نفر از اعضا، جلسه به {quorum_words(needed)} نرسید.")
 
 
 def _decision_row(ctx: RecordContext, index: int, decision: Decision) -> DecisionRow:
@@ -113,11 +118,12 @@ def _decision_row(ctx: RecordContext, index: int, decision: Decision) -> Decisio
     return DecisionRow(
         number=text(ctx.decision_number(index)),
         ident=ctx.item.decision_id(index),
-        text=text(decision.text),
+        text=text(without_prefix(decision.text)),
         responsible=text("، ".join(ctx.names.unit(u) for u in decision.responsible)),
         deadline=text(deadline_words(decision.deadline)),
         votes=votes,
-        dissent=tuple(DissentRow(text(ctx.names.speaker(d.person)), text(d.note)) for d in decision.dissent),
+        dissent=tuple(DissentRow(text(ctx.names.speaker(d.person)), text(d.note), text(DISSENT_WORDS[d.kind]))
+                      for d in decision.dissent),
     )
 
 

@@ -8,6 +8,7 @@ from minutes.documents.views import NoticeRow
 from minutes.documents.wording import deadline_words, the_decisions
 from minutes.secretariat import copies_for
 from minutes.text.bidi import text
+from minutes.text.decisions import without_prefix
 
 CLOSING = "خواهشمند است دستور فرمایید نتیجه اقدامات انجام‌شده تا پایان مهلت مقرر به این دبیرخانه اعلام گردد."
 
@@ -22,7 +23,7 @@ def make(ctx: RecordContext) -> list[Document]:
     for unit in units:
         own = [(i, d) for i, d in enumerate(decisions) if unit in d.responsible]
         rows = tuple(
-            NoticeRow(text(ctx.decision_number(i)), text(d.text), text(deadline_words(d.deadline)),
+            NoticeRow(text(ctx.decision_number(i)), text(without_prefix(d.text)), text(deadline_words(d.deadline)),
                       text("، ".join(ctx.names.unit(u) for u in d.responsible if u != unit)))
             for i, d in own)
         what, them = the_decisions(len(own) > 1)

@@ -10,6 +10,7 @@ from minutes.documents.wording import deadline_words, number_of, the_decisions
 from minutes.secretariat import copies_for
 from minutes.standings import LedgerEntry, overdue_by_unit
 from minutes.text.bidi import text
+from minutes.text.decisions import without_prefix
 
 CLOSING = ("خواهشمند است دستور فرمایید نتیجه اقدامات انجام‌شده، همراه با مستندات مربوط، "
            "در اسرع وقت به این دبیرخانه اعلام گردد.")
@@ -42,7 +43,7 @@ def make(ctx: FollowUpContext) -> list[Document]:
 def _row(ctx: FollowUpContext, entry: LedgerEntry, unit: str) -> ReminderRow:
     return ReminderRow(
         number=text(number_of(entry.ident)),
-        text=text(entry.decision.text),
+        text=text(without_prefix(entry.decision.text)),
         meeting=text(f"{ctx.meeting_words(entry)} مورخ {entry.meeting_date.persian()}"),
         deadline=text(deadline_words(entry.deadline)),
         partners=text("، ".join(ctx.names.unit(u) for u in entry.decision.responsible if u != unit)),

@@ -90,6 +90,7 @@ class DissentRow:
 
     person: Display
     note: Display
+    label: Display  # «نظر مخالف» or «تحفظ»
 
 
 @dataclass(frozen=True)

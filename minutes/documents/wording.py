@@ -5,9 +5,11 @@ sentences; the document kinds turn them into display text."""
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from minutes.documents.views import NameAndPost
-from minutes.model import Body, Directory, FollowUp, Gender, Person, RelativeDeadline, Status, is_reference
+from minutes.model import Body, Directory, DissentKind, FollowUp, Gender, Person, RelativeDeadline, Status, is_reference
+from minutes.quorum import Required
 from minutes.standings import Standing
 from minutes.text.bidi import Display, text
 from minutes.text.jalali import ClockTime, JalaliDate
@@ -28,6 +30,9 @@ STANDING_WORDS = {
     Standing.DONE: "انجام‌شده",
     Standing.DROPPED: "منتفی",
 }
+DISSENT_WORDS = {DissentKind.DISSENT: "نظر مخالف", DissentKind.RESERVATION: "تحفظ"}
+SHARE_WORDS = {Fraction(1, 2): "نصف", Fraction(1, 3): "یک سوم", Fraction(2, 3): "دو سوم", Fraction(3, 4): "سه چهارم",
+               Fraction(3, 5): "سه پنجم", Fraction(4, 5): "چهار پنجم"}
 NOT_RECORDED = "ثبت نشده"
 DRAFT = "پیش‌نویس"
 NONE = "—"
@@ -72,6 +77,15 @@ def time_words(period: str | None, start: ClockTime | None, end: ClockTime | Non
     if start:
         return f"ساعت {start.persian()}"
     return period or NOT_RECORDED
+
+
+def quorum_words(needed: Required) -> str:
+    """«حد نصاب ۵ نفر», or with a body's rule «حد نصاب دو سوم اعضا (۷ نفر از ۱۰ عضو)»."""
+    rule = needed.rule
+    if rule is None or rule.count is not None:
+        return f"حد نصاب {needed.count} نفر"
+    share = "نصف به علاوه یک" if rule.share is None else SHARE_WORDS.get(rule.share, rule.text)
+    return f"حد نصاب {share} اعضا ({needed.count} نفر از {needed.members} عضو)"
 
 
 def series(items: list[str]) -> str:

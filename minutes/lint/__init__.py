@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from minutes.diagnostics import Diagnostic, Fix, InvalidInput, Note, Severity
-from minutes.lint.rules import PARAGRAPH_MIN_WORDS, Suggestion, apply, lint
+from minutes.lint.rules import PARAGRAPH_MIN_WORDS, lint
+from minutes.lint.suggestion import Suggestion, apply
 from minutes.load import UTF8_BOM, DataPath, LoadedFile, load_file, parse
 from minutes.output.files import WriteError, write_atomically
 from minutes.text.persian import line_col, normalize
@@ -30,6 +31,7 @@ _MAX_FIX_PASSES = 10
 _LINE_END = re.compile("[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)")
 _PLAIN_INDICATORS = (": ", ":\t", " #", "\t#")
 _FLOW_INDICATORS = frozenset(",[]{}")
+_PROSE_FIELDS = frozenset({"summary", "text", "body", "note", "report"})  # fields whose repeats are copies
 
 # Why a suggestion is reported without an automatic fix.
 _UNMAPPED = Note("not-fixed.unmapped")
@@ -103,7 +105,7 @@ def _plan(loaded: LoadedFile) -> tuple[list[Diagnostic], list[_Fix]]:
     scalars = text_scalars(text)
     proposed: list[tuple[Scalar, Suggestion, _Fix | Note]] = []
     for scalar in scalars:
-        suggestions = lint(scalar.value)
+        suggestions = lint(scalar.value, scalar.path)
         previous_end = -1
         for suggestion, change in zip(suggestions, _as_applied(scalar.value, suggestions), strict=True):
             fix = _fix_for(text, scalar, change)
@@ -288,9 +290,15 @@ def _repeat_note(text: str, scalar: Scalar, offset: int) -> Note | None:
 
 
 def _repeats_across_values(loaded: LoadedFile, scalars: list[Scalar]) -> Iterator[Diagnostic]:
-    """A paragraph that repeats one of an earlier value (repeats inside one value are the rules')."""
+    """A paragraph of prose that repeats one of an earlier value (repeats inside one value are the rules').
+
+    Only the fields that hold prose count: a standard purpose of a copy («جهت درج در پرونده») or an
+    absence reason may well repeat.
+    """
     first_lines: dict[str, int] = {}
     for scalar in scalars:
+        if not scalar.path or scalar.path[-1] not in _PROSE_FIELDS:
+            continue
         own: set[str] = set()
         for offset, key in _paragraphs(scalar.value):
             if key in own:

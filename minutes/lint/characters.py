@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from minutes.diagnostics import Note
-from minutes.lint.suggestions import Suggestion
+from minutes.lint.suggestion import Suggestion
 from minutes.text import hygiene
 
 

@@ -37,6 +37,8 @@ VA_INITIAL_WORDS = frozenset({"وزیر", "وزیران", "وزن", "ورود", 
 # Endings of verbs that a glued «و» follows, with the shortest word they apply to («هندو», «کندو» are words).
 VERB_ENDINGS_BEFORE_VA = {"ندو": 5, "شدو": 3, "کردو": 4}
 ORDINAL_SUFFIXES = frozenset({"ام", "امین", "م", "مین", "اُم", "اُمین"})
+# Written apart after a word that ends in a silent «ه», these join it with a half-space: «نامه‌ای», «رفته‌اند».
+ENDINGS_AFTER_SILENT_HE = frozenset({"ای", "ام", "اید", "ایم", "اند"})
 # fmt: on
 
 # Present stems take a person ending (a bare one would match «میدان»); the second person singular

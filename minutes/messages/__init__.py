@@ -17,14 +17,10 @@ from minutes.messages.files import FILES
 from minutes.messages.phrase import LANGUAGES, Phrase
 from minutes.messages.typing import TYPING
 
-_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
-_PERSIAN_LOCALE = re.compile(r"fa(?:$|[_.@-])", re.IGNORECASE)
-
-
 WARNING_LABEL = Phrase("warning: ", "هشدار: ")
 SUGGESTION = Phrase("; did you mean '{suggestion}'?", "؛ آیا منظورتان «{suggestion}» است؟")
 
-__all__ = ["LANGUAGES", "MESSAGES", "SUGGESTION", "WARNING_LABEL", "Phrase", "language_from_environment", "text"]
+__all__ = ["LANGUAGES", "MESSAGES", "SUGGESTION", "WARNING_LABEL", "Phrase", "text"]
 
 # The one catalogue: every message, by code (and ``code.variant``), in English and Persian.
 MESSAGES: dict[str, Phrase] = {**FILES, **FACTS, **TYPING}
@@ -52,12 +48,3 @@ def _shown(value: object) -> object:
     if not isinstance(value, str):
         return value
     return _UNSHOWN.sub(lambda char: char[0].encode("unicode_escape").decode("ascii"), value)
-
-
-def language_from_environment(environ: Mapping[str, str]) -> str:
-    """``"fa"`` when the first set of LC_ALL, LC_MESSAGES and LANG names a Persian locale, else ``"en"``."""
-    for variable in _LOCALE_VARIABLES:
-        value = environ.get(variable)
-        if value:
-            return "fa" if _PERSIAN_LOCALE.match(value) else "en"
-    return "en"

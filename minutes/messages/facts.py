@@ -147,4 +147,24 @@ FACTS: dict[str, Phrase] = {
     "planned-decisions": Phrase(
         "a planned meeting has no decisions yet: remove 'status: planned' once the meeting is held",
         "جلسه‌ای که هنوز برگزار نشده (planned) مصوبه ندارد: پس از برگزاری جلسه، «status: planned» را بردارید"),
+    # Records that make sense (issue 12): votes, dates, the quorum rule.
+    "votes-over-present": Phrase(
+        "{votes} votes were cast but {count} members and substitutes attended (guests do not vote)",
+        "{votes} رأی ثبت شده ولی {count} عضو و جانشین حاضر بوده‌اند (مهمانان رأی ندارند)"),
+    "letter-after-meeting": Phrase(
+        "the introduction letter is dated {letter}, after the meeting ({date})",
+        "تاریخ معرفی‌نامه ({letter}) پس از تاریخ جلسه ({date}) است"),
+    "issue-before-meeting": Phrase(
+        "the issue date {issued} is before the meeting ({date}): issue on the day of the meeting or later",
+        "تاریخ صدور {issued} پیش از تاریخ جلسه ({date}) است: در روز جلسه یا پس از آن صادر کنید"),
+    "bad-quorum": Phrase(
+        "'{value}' is not a quorum: write a number of members, a share of them such as 2/3, or majority",
+        "«{value}» حد نصاب نیست: شمار اعضا، سهمی از آنان مانند 2/3 یا majority (نصف به علاوه یک) بنویسید"),
+    "quorum-without-members": Phrase(
+        "the quorum {rule} is a share of the members, but the body lists no members",
+        "حد نصاب {rule} سهمی از اعضاست، ولی فهرست اعضا (members) خالی است"),
+    "quorum-not-reached.rule": Phrase(
+        "{count} members and substitutes attended but the quorum ({rule}) is {quorum}; the decisions may not bind",
+        "{count} عضو و جانشین حاضر بوده‌اند ولی حد نصاب ({rule}) {quorum} نفر است؛ ممکن است مصوبات اعتبار "
+        "نداشته باشند"),
 }

@@ -48,6 +48,12 @@ TYPING: dict[str, Phrase] = {
     "suspect-spelling.rare": Phrase(
         "possible typo: «{word}» occurs once but «{target}» {count} times; did you mean «{target}»?",
         "احتمالاً غلط تایپی: «{word}» یک بار آمده ولی «{target}» {count} بار؛ آیا منظورتان «{target}» است؟"),
+    "parenthesis-space": Phrase(
+        "put a space outside the parenthesis: «{after}» instead of «{before}»",
+        "بیرون پرانتز فاصله بگذارید: «{after}» به جای «{before}»"),
+    "decision-prefix": Phrase(
+        "remove «{prefix}» at the start: the documents put «{added}» before every decision",
+        "«{prefix}» را از آغاز متن بردارید: اسناد خود پیش از هر مصوبه «{added}» می‌گذارند"),
     "repeated-paragraph": Phrase(
         "line {line} repeats line {first} word for word; remove the copy",
         "سطر {line} عیناً تکرار سطر {first} است؛ تکرار را حذف کنید"),

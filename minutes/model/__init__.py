@@ -48,6 +48,7 @@ from minutes.model.fields import (
     LongText,
     Model,
     Percent,
+    Quorum,
     Ref,
     RelativeDeadline,
     Text,
@@ -59,6 +60,7 @@ from minutes.model.record import (
     Attendance,
     Decision,
     Dissent,
+    DissentKind,
     FollowUp,
     Issued,
     Letter,
@@ -72,6 +74,8 @@ from minutes.model.record import (
 )
 
 __all__ = [
+    "DissentKind",
+    "Quorum",
     "ADDRESSED_AS",
     "ASSET_PATTERN",
     "Absence",

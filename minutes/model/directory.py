@@ -14,6 +14,7 @@ from minutes.model.fields import (
     AssetPath,
     FontFamily,
     Model,
+    Quorum,
     Ref,
     Text,
 )
@@ -139,6 +140,7 @@ class Body(Model):
               json_schema_extra=lambda schema: schema["anyOf"].insert(0, {"type": "string", "minLength": 1})))
     members: list[Ref] = Field(default_factory=list, max_length=MAX_PEOPLE)
     addressed_as: Text | None = Field(None, description=ADDRESSED_AS)
+    quorum: Quorum | None = Field(None, description="the quorum of its meetings: 5, 2/3 of the members, or majority")
 
 
 class Directory(Model):

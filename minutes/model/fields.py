@@ -19,6 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from minutes.quorum import QuorumRule, parse_quorum
 from minutes.text.hygiene import is_blank
 from minutes.text.jalali import ClockTime, JalaliDate
 from minutes.text.persian import latin_digits
@@ -53,6 +54,15 @@ def _clock(value: Any) -> ClockTime:
         return ClockTime.parse(value if isinstance(value, str) else "")
     except ValueError as error:
         raise PydanticCustomError("bad-time", str(error)) from None
+
+
+def _quorum(value: Any) -> QuorumRule:
+    if isinstance(value, QuorumRule):
+        return value
+    try:
+        return parse_quorum(value if isinstance(value, str) else "")
+    except ValueError as error:
+        raise PydanticCustomError("bad-quorum", str(error)) from None
 
 
 class RelativeDeadline(StrEnum):
@@ -92,6 +102,13 @@ Deadline = Annotated[
     PlainSerializer(lambda value: value.value if isinstance(value, RelativeDeadline) else str(value)),
     WithJsonSchema({"anyOf": [{"enum": [d.value for d in RelativeDeadline]},
                               {"type": "string", "description": "Jalali date, e.g. 1403/05/17"}]}),
+]
+Quorum = Annotated[
+    QuorumRule,
+    PlainValidator(_quorum),
+    PlainSerializer(str),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*([0-9۰-۹٠-٩]+(\s*/\s*[0-9۰-۹٠-٩]+)?|majority)\s*$",
+                    "description": "members who must attend: a number, a share of the members (2/3) or majority"}),
 ]
 DIGITS_SCHEMA = {"type": "string", "pattern": r"^\s*[0-9۰-۹٠-٩]+\s*$"}
 Count = Annotated[int, BeforeValidator(_number_text), Field(ge=0),

@@ -77,11 +77,19 @@ class Votes(Model):
     abstain: Count = 0
 
 
+class DissentKind(StrEnum):
+    """How a dissent is labelled: «نظر مخالف» (dissent) or «تحفظ» (reservation)."""
+
+    DISSENT = "dissent"
+    RESERVATION = "reservation"
+
+
 class Dissent(Model):
     """A member's recorded reservation (نظر مخالف / تحفظ)."""
 
     person: Ref
     note: Text
+    kind: DissentKind = Field(DissentKind.DISSENT, description="dissent (نظر مخالف) or reservation (تحفظ)")
 
 
 class Decision(Model):

@@ -26,6 +26,8 @@ _ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 _TO_PERSIAN_DIGITS = str.maketrans(_LATIN_DIGITS + _ARABIC_INDIC_DIGITS, PERSIAN_DIGITS * 2)
 _TO_LATIN_DIGITS = str.maketrans(PERSIAN_DIGITS + _ARABIC_INDIC_DIGITS, _LATIN_DIGITS * 2)
 DIGIT_CLASS = "0-9\u0660-\u0669\u06f0-\u06f9"  # a regular-expression class of every digit we read
+_DIGITS = frozenset(_LATIN_DIGITS + PERSIAN_DIGITS + _ARABIC_INDIC_DIGITS)
+_DECIMAL_SEPARATORS = frozenset(".,\u066b")  # «٫» is the Arabic decimal separator
 
 NON_SPACE_RUN = re.compile(r"\S+")
 LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
@@ -59,8 +61,28 @@ def latin_digits(text: str) -> str:
 
 
 def fold_for_search(text: str) -> str:
-    """A comparison key: normalized, without half-spaces or whitespace, with ASCII digits."""
-    return "".join(normalize(text).replace(ZWNJ, "").split()).translate(_TO_LATIN_DIGITS)
+    """A comparison key: normalized, without half-spaces or whitespace, with ASCII digits, Latin letters in
+    lower case, and a decimal separator between digits (٫ . ,) as «.»."""
+    return fold_with_offsets(text)[0]
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`fold_for_search` of ``text``, with the offset in ``text`` of each character of the key."""
+    folded: list[str] = []
+    offsets: list[int] = []
+    for offset, char in enumerate(text):
+        between_digits = 0 < offset < len(text) - 1 and text[offset - 1] in _DIGITS and text[offset + 1] in _DIGITS
+        piece = "." if char in _DECIMAL_SEPARATORS and between_digits else _fold_char(char)
+        folded.append(piece)
+        offsets += [offset] * len(piece)
+    return "".join(folded), offsets
+
+
+def _fold_char(char: str) -> str:
+    char = char.translate(_NORMALIZE_TABLE)
+    if char == ZWNJ or char.isspace():
+        return ""
+    return char.translate(_TO_LATIN_DIGITS).casefold()
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

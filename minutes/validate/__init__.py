@@ -2,7 +2,8 @@
 
 Shapes and types first (:mod:`.schema`, per file), then the directory merged and its references
 (:mod:`.directory`), then each record's facts (:mod:`.record`), then what records say of each
-other: decision ids given twice, follow-ups of decisions that do not exist. A build that cannot
+other: decision ids given twice, follow-ups of decisions that do not exist. A file whose shape is
+wrong somewhere is still checked, on the parts that passed their own checks (:mod:`.partial`). A build that cannot
 afford to load every record passes the others as :class:`Known` (the decision ids a record gives
 and refers to, a pure function of its bytes), and re-checks any record those references implicate.
 """
@@ -18,6 +19,7 @@ from minutes.model import Directory, MergedDirectory, Record
 from minutes.text.slug import is_safe_name
 from minutes.validate import directory as directory_checks
 from minutes.validate.hygiene import bad_characters
+from minutes.validate.partial import UNKNOWN, Unusable, is_known, items
 from minutes.validate.record import check_record
 from minutes.validate.schema import check_model
 from minutes.workspace import Workspace
@@ -25,7 +27,8 @@ from minutes.workspace import Workspace
 
 @dataclass(frozen=True)
 class ValidRecord:
-    """A meeting record that passed validation, with the file it came from."""
+    """A meeting record with the file it came from: valid in :class:`Validated`; while validation runs, salvaged
+    where its shape is wrong (see :mod:`.partial`)."""
 
     name: str
     source: LoadedFile
@@ -43,10 +46,26 @@ class ValidRecord:
 
     @property
     def known(self) -> Known:
-        """What other records' validation needs to know of this one."""
-        return Known(self.name, self.source.display_name,
-                     tuple(self.decision_id(i) for i in range(len(self.record.decisions))),
-                     tuple(f.decision for f in self.record.followups))
+        """What other records' validation needs to know of this one (of a record whose shape is wrong
+        somewhere, what can be told)."""
+        try:
+            ids = tuple(self.decision_id(i) for i in range(len(self.record.decisions)))
+        except Unusable:
+            ids = ()
+        refs = tuple(f.decision for _, f in items(self.record.followups) if is_known(f.decision))
+        return Known(self.name, self.source.display_name, ids, refs)
+
+    @property
+    def untold_body(self) -> str | None:
+        """The body, as written, of a record whose decision ids cannot be told (its meeting's body, number or
+        date failed their checks); None when they can."""
+        try:
+            self.decision_id(len(self.record.decisions))
+        except Unusable:
+            meeting = self.source.data.get("meeting")
+            body = meeting.get("body") if isinstance(meeting, dict) else None
+            return body.strip() if isinstance(body, str) else None
+        return None
 
 
 @dataclass(frozen=True)
@@ -79,7 +98,7 @@ def check_directory(files: Sequence[Source], workspace: Workspace, problems: lis
             continue
         problems.extend(bad_characters(source))
         part = check_model(source, Directory, problems)
-        if part is not None:
+        if part is not UNKNOWN:
             parts.append((source, part))
     directory = directory_checks.merge(parts, problems)
     if directory.office is None and not problems:
@@ -89,9 +108,9 @@ def check_directory(files: Sequence[Source], workspace: Workspace, problems: lis
     return directory
 
 
-def _schema_valid(sources: Iterable[Source], problems: list[Diagnostic]) -> list[ValidRecord]:
-    """The records whose shape is right (their other problems added to ``problems``)."""
-    valid = []
+def _records(sources: Iterable[Source], problems: list[Diagnostic]) -> list[ValidRecord]:
+    """The records that could be read, as far as their shape is right (its problems added to ``problems``)."""
+    found = []
     for source in sources:
         if isinstance(source, Unreadable):
             problems.extend(source.diagnostics)
@@ -101,9 +120,9 @@ def _schema_valid(sources: Iterable[Source], problems: list[Diagnostic]) -> list
             problems.append(Diagnostic.of(source.display_name, 1, 1, "bad-record-name", name=source.path.stem))
         problems.extend(bad_characters(source))
         record = check_model(source, Record, problems)
-        if record is not None and named:
-            valid.append(ValidRecord(source.path.stem, source, record))
-    return valid
+        if record is not UNKNOWN and named:
+            found.append(ValidRecord(source.path.stem, source, record))
+    return found
 
 
 def _clashes(checked: Sequence[ValidRecord], others: Sequence[Known]) -> Iterable[Diagnostic]:
@@ -124,8 +143,8 @@ def _clashes(checked: Sequence[ValidRecord], others: Sequence[Known]) -> Iterabl
 
 def validate(directory_files: Sequence[Source], records: Sequence[Source], workspace: Workspace, *,
              context: Sequence[Source] = (), known: Sequence[Known] = ()) -> Validated:
-    """Check the directory and ``records``; the decision ids of ``context`` records (those whose shape
-    is right; their problems are not reported) and of ``known`` ones count too. ``workspace`` only
+    """Check the directory and ``records``; the decision ids of ``context`` records (their problems are
+    not reported) and of ``known`` ones count too. ``workspace`` only
     names the folders of the problems that concern no file.
 
     Raises :class:`InvalidInput` with every error found; returns the warnings alongside the result.
@@ -134,11 +153,12 @@ def validate(directory_files: Sequence[Source], records: Sequence[Source], works
     directory = check_directory(directory_files, workspace, problems)
     if not records:
         problems.append(Diagnostic.of(workspace.display_name(workspace.meetings), 1, 1, "no-records"))
-    checked = _schema_valid(records, problems)
-    others = [item.known for item in _schema_valid(context, [])] + list(known)
+    checked, around = _records(records, problems), _records(context, [])
+    others = [item.known for item in around] + list(known)
     given = {ident for known_record in [*(item.known for item in checked), *others] for ident in known_record.ids}
+    unsure = {body for item in [*checked, *around] if (body := item.untold_body) is not None}
     for item in checked:
-        problems.extend(check_record(item.source, item.record, directory, given))
+        problems.extend(check_record(item.source, item.record, directory, given, unsure))
     problems.extend(_clashes(checked, others))
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidInput(problems)
@@ -148,4 +168,4 @@ def validate(directory_files: Sequence[Source], records: Sequence[Source], works
 
 def known_of(sources: Iterable[Source]) -> list[Known]:
     """The decision ids each record gives and refers to (those whose shape is right; nothing reported)."""
-    return [item.known for item in _schema_valid(sources, [])]
+    return [item.known for item in _records(sources, [])]

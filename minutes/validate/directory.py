@@ -10,6 +10,7 @@ from minutes import numbering
 from minutes.diagnostics import Diagnostic
 from minutes.load import LoadedFile
 from minutes.model import Copies, Directory, MergedDirectory, Office, is_reference
+from minutes.validate.partial import UNKNOWN, items, run
 from minutes.validate.schema import suggest
 
 SECTIONS = ("organisations", "people", "bodies")
@@ -27,14 +28,15 @@ def merge(parts: list[tuple[LoadedFile, Directory]], problems: list[Diagnostic])
             else:
                 problems.append(source.diagnostic(("office",), "duplicate-office", key=True, file=office_file))
         for section in SECTIONS:
-            for ident, entry in getattr(part, section).items():
+            entries = getattr(part, section)
+            for ident, entry in {} if entries is UNKNOWN else entries.items():
                 if ident in owner:
                     problems.append(source.diagnostic((section, ident), "duplicate-id", key=True,
                                                       id=ident, file=owner[ident]))
                     continue
                 owner[ident] = source.display_name
                 merged[section][ident] = entry
-    return Directory(office=office, **merged)
+    return Directory.model_construct(office=office, **merged)  # its parts are checked: some may be unknown
 
 
 def with_office(directory: Directory) -> MergedDirectory:
@@ -56,24 +58,34 @@ def references(source: LoadedFile, directory: Directory) -> Iterable[Diagnostic]
         if ref is not None and ref not in table:
             yield unknown_id(source, path, ref, table, kind)
 
-    for ident, person in directory.people.items():
+    people, bodies = directory.people, directory.bodies
+    for ident, person in people.items():
         if ident in source.data.get("people", {}):
-            yield from check(("people", ident, "organisation"), person.organisation, directory.organisations,
-                             "organisation")
-    for ident, body in directory.bodies.items():
-        if ident not in source.data.get("bodies", {}):
+            yield from run(lambda p=person, i=ident: check(("people", i, "organisation"), p.organisation,
+                                                          directory.organisations, "organisation"))
+    for ident, body in bodies.items():
+        if ident not in source.data.get("bodies", {}) or body is UNKNOWN:
             continue
-        for i, parent in enumerate(body.under):
-            yield from check(("bodies", ident, "under", i), parent, directory.bodies, "body")
-        yield from check(("bodies", ident, "reports_to"), body.reports_to, directory.bodies, "body")
-        for i, member in enumerate(body.members):
-            yield from check(("bodies", ident, "members", i), member, directory.people, "person")
-        yield from secretariat(source, ident, directory)
-    if directory.office is not None and "office" in source.data:
-        for i, signer in enumerate(directory.office.signatories):
-            yield from check(("office", "signatories", i), signer, directory.people, "person")
-        yield from copy_lines(source, ("office", "copies"), directory.office.copies, directory)
-        yield from letter_number(source, directory.office)
+        path = ("bodies", ident)
+        for i, parent in items(body.under):
+            yield from run(check, (*path, "under", i), parent, bodies, "body")
+        yield from run(lambda b=body, p=path: check((*p, "reports_to"), b.reports_to, bodies, "body"))
+        for i, member in items(body.members):
+            yield from run(check, (*path, "members", i), member, people, "person")
+        yield from run(_quorum_of_members, source, path, body)
+        yield from run(secretariat, source, ident, directory)
+    office = directory.office
+    if office is not None and office is not UNKNOWN and "office" in source.data:
+        for i, signer in items(office.signatories):
+            yield from run(check, ("office", "signatories", i), signer, people, "person")
+        yield from run(copy_lines, source, ("office", "copies"), office.copies, directory)
+        yield from run(letter_number, source, office)
+
+
+def _quorum_of_members(source: LoadedFile, path: tuple[Any, ...], body: Any) -> Iterable[Diagnostic]:
+    """A quorum rule that is a share of the members, on a body that lists none."""
+    if body.quorum is not None and body.quorum.of_members and not body.members:
+        yield source.diagnostic((*path, "quorum"), "quorum-without-members", rule=str(body.quorum))
 
 
 def secretariat(source: LoadedFile, ident: str, directory: Directory) -> Iterable[Diagnostic]:

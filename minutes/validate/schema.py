@@ -26,6 +26,7 @@ from minutes.text.jalali import (
     days_in_month,
 )
 from minutes.text.persian import latin_digits
+from minutes.validate.partial import salvage
 
 # pydantic error types that are worded without the input's value.
 PLAIN_CODES = {
@@ -42,6 +43,7 @@ VALUE_CODES = {
     "int_parsing": "bad-number",
     "bool_parsing": "bad-boolean",
     "bad-deadline": "bad-deadline",
+    "bad-quorum": "bad-quorum",
 }
 
 # Patterns other than that of ids, each with its own wording.
@@ -131,12 +133,18 @@ def listing(values: Iterable[str]) -> Phrase:
     return Phrase(", ".join(values), "، ".join(values))
 
 
+def key_location(item: ErrorDetails) -> tuple[tuple[Any, ...], bool]:
+    """An error's data path, and whether it is about a mapping's key: pydantic then ends the path with
+    «[key]» (an unknown field may itself be called «[key]»)."""
+    loc = tuple(item["loc"])
+    on_key = item["type"] != "extra_forbidden" and len(loc) >= 2 and loc[-1] == "[key]"
+    return (loc[:-1] if on_key else loc), on_key
+
+
 def _schema_diagnostic(source: LoadedFile, model: type[BaseModel], item: ErrorDetails) -> Diagnostic:
     """One pydantic error as a positioned diagnostic with its own wording."""
-    loc = tuple(item["loc"])
-    on_key = "[key]" in loc
-    loc = tuple(step for step in loc if step != "[key]")
     kind, value, context = item["type"], item.get("input"), item.get("ctx", {})
+    loc, on_key = key_location(item)
     if kind == "missing":
         return source.diagnostic(loc[:-1], "missing-field", field=loc[-1])
     if kind == "extra_forbidden":
@@ -182,11 +190,14 @@ def _value_problem(kind: str, value: str, context: dict[str, Any], detail: str) 
 
 
 def check_model(source: LoadedFile, model: type[BaseModel], problems: list[Diagnostic]) -> Any:
+    """The file's data as ``model``, its problems added to ``problems``; where it has problems, the parts
+    that failed are :data:`~minutes.validate.partial.UNKNOWN` (so the rest can still be checked)."""
     try:
         return model.model_validate(source.data)
     except ValidationError as error:
-        problems.extend(_schema_diagnostic(source, model, item) for item in error.errors(include_url=False)
-                        if item["type"] != "string_unicode")  # half a surrogate pair: a bad character already
-        return None
+        errors = [item for item in error.errors(include_url=False)
+                  if item["type"] != "string_unicode"]  # half a surrogate pair: a bad character already
+        problems.extend(_schema_diagnostic(source, model, item) for item in errors)
+        return salvage(model, source.data, [key_location(item)[0] for item in error.errors(include_url=False)])
 
 

@@ -201,8 +201,11 @@ def _decisions(rng: random.Random, s: Shape, present: list[str]) -> list[dict[st
             decision["deadline"] = f"{year}/{month + 3:02d}/{day:02d}"
         elif deadline:
             decision["deadline"] = deadline
-        if rng.random() < 0.25:
-            decision["votes"] = {"in_favour": rng.randint(3, 60), "against": rng.randint(0, 9), "abstain": 1}
+        if rng.random() < 0.25:  # no more votes than members present (validation refuses more)
+            in_favour, against = rng.randint(3, 60), rng.randint(0, 9)
+            against = min(against, max(0, len(present) - 2))
+            decision["votes"] = {"in_favour": max(0, min(in_favour, len(present) - against - 1)), "against": against,
+                                 "abstain": 1}
         if rng.random() < 0.15:
             decision["dissent"] = [{"person": rng.choice(present), "note": prose(rng, rng.choice([50, 300]))}]
         decisions.append(decision)

@@ -1,12 +1,24 @@
-"""Suggestions: edits to a text that a lint rule proposes, applied together, merged when they touch."""
+"""What the lint rules share: a :class:`Suggestion` (an edit with its wording), applying and merging
+them, and the letters of Persian words.
+
+A suggestion's wording is a list of notes keyed into the message catalogue
+(:mod:`minutes.messages`), so it can be shown in English or Persian.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 
 from minutes.diagnostics import Note
+
+# Arabic-script letters used in Persian, with the short-vowel marks that may sit on them.
+LETTER_CLASS = "\u0621-\u063a\u0641-\u0652\u0654\u0670\u067e\u0686\u0698\u06a9\u06af\u06c0\u06cc"
+WORD = re.compile(f"[{LETTER_CLASS}]+")
+LETTER = re.compile(f"[{LETTER_CLASS}]")
+CONTEXT_CHARS = 30  # at most this many characters of the words around a fix are quoted
 
 
 @dataclass(frozen=True)
@@ -41,7 +53,7 @@ def apply(text: str, suggestions: Iterable[Suggestion]) -> str:
     return "".join(parts)
 
 
-def record(original: str, suggestions: list[Suggestion], edit: Suggestion) -> list[Suggestion]:
+def merge(original: str, suggestions: list[Suggestion], edit: Suggestion) -> list[Suggestion]:
     """Add ``edit``, made on the corrected text, to ``suggestions`` made on ``original``."""
     start, end = edit.offset, edit.offset + edit.length
     before: list[Suggestion] = []
@@ -80,3 +92,24 @@ def record(original: str, suggestions: list[Suggestion], edit: Suggestion) -> li
         code, notes = first.code, (*(note for s, _, _ in clashing for note in s.notes), *edit.notes)
     merged = Suggestion(merged_start, merged_end - merged_start, replacement, code, notes)
     return [*before, merged, *after]
+
+
+def context(text: str, start: int, end: int, replacement: str) -> tuple[str, str]:
+    """The words around ``text[start:end]``, before and after the replacement."""
+    left = start
+    while left > max(0, start - CONTEXT_CHARS) and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < min(len(text), end + CONTEXT_CHARS) and not text[right].isspace():
+        right += 1
+    return text[left:right], text[left:start] + replacement + text[end:right]
+
+
+def suggest(
+    text: str, start: int, end: int, replacement: str, code: str, variant: str = "", **details: object
+) -> Suggestion:
+    """A suggestion worded by the catalogue entry ``code`` (or ``code.variant``), quoting the words around it."""
+    before, after = context(text, start, end, replacement)
+    template = f"{code}.{variant}" if variant else code
+    note = Note.of(template, before=before, after=after, **details)
+    return Suggestion(start, end - start, replacement, code, (note,))
