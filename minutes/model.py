@@ -152,6 +152,22 @@ class PageSize(StrEnum):
     A5 = "A5"
 
 
+class Signing(Model):
+    """How ``minutes issue`` signs originals (PAdES) and whose signatures ``verify`` and ``check`` accept.
+
+    Key and certificate files lie inside the workspace; the password is never stored: it comes from
+    the environment variable ``password_env`` or is asked for at the terminal."""
+
+    pkcs12: Text = Field(description="the office's private key and certificate, a PKCS#12 file in the workspace")
+    password_env: Text = Field("MINUTES_SIGNING_PASSWORD",
+                               description="environment variable holding the PKCS#12 password (else asked for)")
+    certificate: Text | None = Field(None, description="the office's certificate (PEM or DER file), trusted as is")
+    trust: list[Text] = Field(default_factory=list,
+                              description="trust anchors (PEM or DER files) a signer's certificate may chain to")
+    tsa_url: Text | None = Field(None, description="RFC 3161 time-stamp authority: signatures become PAdES B-T")
+    visible: bool = Field(False, description="a visible signature field at the first signatory's place in letters")
+
+
 class Office(Model):
     """The office that issues the documents."""
 
@@ -166,6 +182,7 @@ class Office(Model):
                                    description="people who sign letters unless a letter names its own")
     page_size: PageSize = PageSize.AUTO
     initials_box: bool = Field(False, description="an initials box on every page of the minutes")
+    signing: Signing | None = Field(None, description="sign issued originals with the office's certificate")
 
 
 class Directory(Model):
