@@ -148,6 +148,16 @@ def sign_pdf(data: bytes, key: OfficeKey, *, place: FieldPlace | None = None, ti
     return bytes(signed)
 
 
+def revisions(data: bytes) -> int | None:
+    """How many revisions a PDF has (1, plus one per incremental update); None when it cannot be read."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        return int(PdfFileReader(io.BytesIO(data), strict=False).xrefs.total_revisions)
+    except Exception:  # a damaged file can fail in many ways; other checks name it
+        return None
+
+
 def signature_room(signed: bytes) -> int | None:
     """The hex digits a signed file reserved for its (last) signature: its /ByteRange's gap less the brackets."""
     found = re.findall(rb"/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)", signed)

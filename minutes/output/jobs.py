@@ -53,7 +53,7 @@ class Anchor:
     in PDF points from the page's bottom-left corner (the place of a visible signature field)."""
 
     page: int
-    box: tuple[float, ...]
+    box: tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)

@@ -148,8 +148,8 @@ def _anchors(pages: list[Page]) -> dict[str, Anchor]:
     found = {}
     for index, page in enumerate(pages):
         for name, (x1, y1, x2, y2) in page.anchors.items():
-            box = (x1, page.height - y2, x2, page.height - y1)
-            found[name] = Anchor(index, tuple(round(v * PT_PER_CSS_PX, 2) for v in box))
+            x1, y1, x2, y2 = (round(v * PT_PER_CSS_PX, 2) for v in (x1, page.height - y2, x2, page.height - y1))
+            found[name] = Anchor(index, (x1, y1, x2, y2))
     return found
 
 

@@ -57,7 +57,6 @@ def test_a_record_named_dots_is_refused_by_issue(scene: Scene) -> None:
     assert not (scene.ws / "v1").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 case 3: verify trusts a register folder that leads out")
 def test_verify_refuses_a_register_folder_outside_the_archive(scene: Scene) -> None:
     assert scene.run("issue", str(scene.record), *ISSUE_DATE).code == 0
     archive = scene.ws / "archive"
