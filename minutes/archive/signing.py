@@ -11,6 +11,7 @@ identification and sets the information dictionary's and XMP's producer alike.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import io
 import logging
@@ -33,15 +34,32 @@ class SigningError(MinutesError):
 
 @dataclass(frozen=True)
 class OfficeKey:
-    """The office's private key and certificate, loaded from its PKCS#12 file."""
+    """The office's private key and certificate, loaded from its PKCS#12 file (decrypted once), with
+    the other certificates it holds (DER)."""
 
-    signer: Any  # pyhanko.sign.signers.SimpleSigner
+    private_key: Any  # a cryptography private key
     certificate: bytes  # DER
+    others: tuple[bytes, ...] = ()
 
     @property
     def fingerprint(self) -> str:
         """SHA-256 of the certificate (hex), as the register keeps it."""
         return hashlib.sha256(self.certificate).hexdigest()
+
+    @functools.cached_property
+    def signer(self) -> Any:
+        """pyHanko's signer for this key (made when first needed: importing pyHanko takes a while)."""
+        from asn1crypto import keys
+        from asn1crypto import x509 as asn1
+        from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+        from pyhanko.sign.signers import SimpleSigner
+        from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+        der = self.private_key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption())
+        store = SimpleCertificateStore()
+        store.register_multiple(asn1.Certificate.load(other) for other in self.others)
+        return SimpleSigner(signing_key=keys.PrivateKeyInfo.load(der),
+                            signing_cert=asn1.Certificate.load(self.certificate), cert_registry=store)
 
 
 @dataclass(frozen=True)
@@ -80,7 +98,6 @@ def _der() -> Any:
 def load_pkcs12(data: bytes, password: bytes | None, name: str) -> OfficeKey:
     """The key and certificate in PKCS#12 ``data``; a wrong password or a file without a key says so."""
     from cryptography.hazmat.primitives.serialization import pkcs12
-    from pyhanko.sign.signers import SimpleSigner
 
     try:
         key, certificate, others = pkcs12.load_key_and_certificates(data, password)
@@ -88,8 +105,7 @@ def load_pkcs12(data: bytes, password: bytes | None, name: str) -> OfficeKey:
         raise SigningError(f"{name}: cannot open it: wrong password, or not a PKCS#12 file") from None
     if key is None or certificate is None:
         raise SigningError(f"{name}: holds no private key with its certificate")
-    signer = SimpleSigner.load_pkcs12_data(data, [], passphrase=password)
-    return OfficeKey(signer, certificate.public_bytes(_der()))
+    return OfficeKey(key, certificate.public_bytes(_der()), tuple(other.public_bytes(_der()) for other in others))
 
 
 def certificate_problems(der: bytes, moment: datetime.datetime | None = None) -> list[str]:
