@@ -11,10 +11,13 @@ FONT_DIR := fonts/vazirmatn
 FONT_FILES := $(FONT_DIR)/Vazirmatn-Regular.ttf $(FONT_DIR)/Vazirmatn-Bold.ttf
 
 # Debian packages: Pango for WeasyPrint, HarfBuzz subsetting, fontconfig, poppler-utils for the
-# tests' text extraction, and the fallback Persian font.
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils fonts-noto-core
+# tests' text extraction and signature checks (pdfsig, with an NSS database made by libnss3-tools'
+# certutil), zbar-tools for the tests that scan a verification QR code (zbarimg), and the fallback
+# Persian font.
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils libnss3-tools \
+	zbar-tools fonts-noto-core
 
-.PHONY: all setup system fonts build test fuzz golden schema lint bench fidelity clean distclean
+.PHONY: all setup system fonts build test fuzz golden schema lint bench bench-signing fidelity clean distclean
 
 all: build
 
@@ -85,6 +88,11 @@ schema: $(BIN)/minutes
 # writes bench/results.json and the table in bench/README.md.
 bench: setup
 	$(BIN)/python bench/bench.py
+
+# Issue time with and without signing on the three example records (medians of 7 runs; about 8 minutes):
+# prints the table in bench/README.md's "Signing" section.
+bench-signing: setup
+	$(BIN)/python bench/signing.py
 
 # How many of each document's words its PDF text gives back (pdftotext, PDFium, pdfminer.six), beside
 # headless Chromium's print of the same HTML: writes bench/fidelity.json and prints the table.

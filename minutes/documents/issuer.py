@@ -20,6 +20,7 @@ from minutes.model import MergedDirectory
 from minutes.text.bidi import Display, text
 from minutes.text.jalali import JalaliDate
 from minutes.text.persian import display
+from minutes.vcode import qr_data_uri
 
 
 class Issuer:
@@ -59,8 +60,6 @@ class Issuer:
         code = self.settings.code(key)
         if code is None:
             return None
-        from minutes.vcode import qr_data_uri  # segno: only for issued originals
-
         return Verification(Display(((code, "ltr"),)), qr_data_uri(code))
 
     def meta(self, title: str, keywords: str, date: JalaliDate) -> Meta:
