@@ -103,7 +103,7 @@ def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issu
     source = record_bytes(record_path)
     signing = validated.directory.office.signing
     signer = Signer(seal.load_key(workspace, signing, environ, ask_password) if signing else None,
-                  seal.trust_of(workspace, signing))
+                    seal.trust_of(workspace, signing))
     archive.mkdir(parents=True, exist_ok=True)
     registry = Registry(archive / REGISTRY_NAME)
     registry.connection.execute(SEARCH_TABLE)

@@ -4,9 +4,9 @@ An issue writes, in the same staged set as its bag, a marker beside it (``.minut
 naming the bag's folder and the SHA-256 of its tag manifest; it removes the marker once the register
 has committed. (A set killed while it was being renamed into place is finished by the next writer,
 so a marker still in such a set counts as in place.) A bag the register does not list is then the
-leftover of a killed issue when a marker vouches for it, byte for byte through its tag manifest (the
-next issue removes both, under the register's lock); without one, or when the bag differs from what
-its marker says, it is a problem. A staging folder (``.minutes-staging-*``) is an issue killed
+leftover of a killed issue when a marker vouches for it, byte for byte through its tag manifest and
+manifests (the next issue removes both, under the register's lock); without one, or when the bag
+differs from what its marker says, it is a problem. A staging folder (``.minutes-staging-*``) is an issue killed
 before its bag was in place, or one still at work.
 """
 
@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+
+import bagit
 
 from minutes.output.files import STAGING_PREFIX, leftovers, rolling_forward
 
@@ -60,6 +62,15 @@ def unlisted_bags(archive: Path, known: set[str]) -> list[Path]:
             and bag.relative_to(archive).as_posix() not in known]
 
 
+def _valid(bag: Path) -> bool:
+    """Whether every file of ``bag`` matches its manifests."""
+    try:
+        bagit.Bag(str(bag)).validate()
+    except bagit.BagError:
+        return False
+    return True
+
+
 def findings(archive: Path, known: set[str]) -> Findings:
     """Unlisted bags and staging folders, each as an unfinished issue (a note) or a problem."""
     notes, problems = [], []
@@ -74,7 +85,7 @@ def findings(archive: Path, known: set[str]) -> Findings:
         digest = hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.is_file() else None
         if folder not in vouched:
             problems.append(f"{bag}: a bag the register does not list")
-        elif digest != vouched[folder]:
+        elif digest != vouched[folder] or not _valid(bag):
             problems.append(f"{bag}: a bag the register does not list, changed since the unfinished issue "
                             "that made it")
         else:
