@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -22,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from minutes.text.hygiene import is_blank
 from minutes.text.jalali import ClockTime, JalaliDate
 from minutes.text.persian import latin_digits
 
@@ -100,7 +102,34 @@ Count = Annotated[int, BeforeValidator(_number_text), Field(ge=0),
                   WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, DIGITS_SCHEMA]})]
 Percent = Annotated[int, BeforeValidator(_number_text), Field(ge=0, le=100),
                     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0, "maximum": 100}, DIGITS_SCHEMA]})]
-Text = Annotated[str, Field(min_length=1)]
+# Limits no real meeting reaches, so that the largest record accepted builds in bounded time and memory.
+MAX_TEXT = 2000  # characters of one text value (a decision, a summary, a statement …)
+MAX_LETTER_BODY = 20000  # characters of a letter's body
+MAX_PEOPLE = 200  # people in one list of attendance, and members of a body
+MAX_AGENDA = 50  # agenda items
+MAX_STATEMENTS = 60  # discussion entries of one agenda item
+MAX_DECISIONS = 100  # decisions of one meeting
+MAX_FOLLOWUPS = 300  # follow-ups reported at one meeting
+MAX_LETTERS = 30  # letters one record spells out
+MAX_SMALL_LIST = 20  # dissents, attachments, copies, office lines, bodies above
+MAX_UNITS = 10  # units responsible for one decision (each gets a letter listing it)
+
+
+def _visible(value: str) -> str:
+    """Text made only of invisible characters (half-spaces, direction marks …) is empty text."""
+    if is_blank(value):
+        raise PydanticCustomError("string_too_short", "the text must not be empty")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_visible)]
+LongText = Annotated[str, Field(min_length=1, max_length=MAX_LETTER_BODY), AfterValidator(_visible)]
+FONT_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,62}$"
+ASSET_PATTERN = r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$"
+FontFamily = Annotated[str, Field(pattern=FONT_PATTERN,
+                                  description="a font family name, e.g. Vazirmatn (never a path)")]
+AssetPath = Annotated[str, Field(pattern=ASSET_PATTERN, max_length=200,
+                                 description="a file under assets/, e.g. emblem.png (never ..)")]
 Ref = Annotated[str, Field(pattern=ID_PATTERN, description="an id from the directory")]
 
 
@@ -138,10 +167,10 @@ class Body(Model):
 
     name: Text
     kind: Text | None = Field(None, description="کارگروه، کمیته، شورا، ستاد …")
-    under: list[Ref] = Field(default_factory=list, description="bodies this one sits under")
+    under: list[Ref] = Field(default_factory=list, max_length=MAX_SMALL_LIST, description="bodies this one sits under")
     reports_to: Ref | None = Field(None, description="the body whose secretariat receives the minutes")
     secretariat: Text | None = Field(None, description="name of this body's secretariat")
-    members: list[Ref] = Field(default_factory=list)
+    members: list[Ref] = Field(default_factory=list, max_length=MAX_PEOPLE)
 
 
 class PageSize(StrEnum):
@@ -172,10 +201,11 @@ class Office(Model):
     """The office that issues the documents."""
 
     name: Text
-    lines: list[Text] = Field(default_factory=list, description="header lines above the office name")
+    lines: list[Text] = Field(default_factory=list, max_length=MAX_SMALL_LIST,
+                              description="header lines above the office name")
     invocation: Text = "بسمه‌تعالی"
-    font: Text = "Vazirmatn"
-    emblem: Text | None = Field(None, description="image under assets/, shown on final documents only")
+    font: FontFamily = "Vazirmatn"
+    emblem: AssetPath | None = Field(None, description="image under assets/, shown on final documents only")
     unit: Text | None = Field(None, description="the {unit} part of letter numbers")
     letter_number: Text = Field("{unit}/{yy}/{serial}", description="pattern of registry numbers")
     signatories: list[Ref] = Field(default_factory=list, max_length=3,
@@ -220,10 +250,10 @@ class Substitute(Model):
 class Attendance(Model):
     """Who was there. ``absent`` left out means not recorded; an empty list means nobody."""
 
-    present: list[Ref] = Field(min_length=1)
-    absent: list[Absence] | None = None
-    substitutes: list[Substitute] = Field(default_factory=list)
-    guests: list[Ref] = Field(default_factory=list)
+    present: list[Ref] = Field(min_length=1, max_length=MAX_PEOPLE)
+    absent: list[Absence] | None = Field(None, max_length=MAX_PEOPLE)
+    substitutes: list[Substitute] = Field(default_factory=list, max_length=MAX_PEOPLE)
+    guests: list[Ref] = Field(default_factory=list, max_length=MAX_PEOPLE)
 
 
 class Statement(Model):
@@ -237,7 +267,7 @@ class AgendaItem(Model):
     """An agenda item and the discussion held on it."""
 
     title: Text
-    discussion: list[Statement] = Field(default_factory=list)
+    discussion: list[Statement] = Field(default_factory=list, max_length=MAX_STATEMENTS)
 
 
 class Votes(Model):
@@ -259,11 +289,11 @@ class Decision(Model):
     """A decision (مصوبه); its text follows «مقرر گردید»."""
 
     text: Text
-    responsible: list[Ref] = Field(min_length=1, description="organisations or bodies")
+    responsible: list[Ref] = Field(min_length=1, max_length=MAX_UNITS, description="organisations or bodies")
     deadline: Deadline | None = None
     item: Count | None = Field(None, description="number of the agenda item it belongs to")
     votes: Votes | None = None
-    dissent: list[Dissent] = Field(default_factory=list)
+    dissent: list[Dissent] = Field(default_factory=list, max_length=MAX_SMALL_LIST)
 
 
 class Status(StrEnum):
@@ -299,10 +329,10 @@ class Letter(Model):
 
     to: Text = Field(description="a person, organisation or body id, or free text")
     subject: Text
-    body: Text = Field(description="paragraphs separated by blank lines")
+    body: LongText = Field(description="paragraphs separated by blank lines")
     signatories: list[Ref] = Field(default_factory=list, max_length=3)
-    attachments: list[Text] = Field(default_factory=list)
-    copies: list[CopyLine] = Field(default_factory=list)
+    attachments: list[Text] = Field(default_factory=list, max_length=MAX_SMALL_LIST)
+    copies: list[CopyLine] = Field(default_factory=list, max_length=MAX_SMALL_LIST)
 
 
 class Meeting(Model):
@@ -335,9 +365,9 @@ class Record(Model):
 
     meeting: Meeting
     attendance: Attendance
-    summary: Text | None = Field(None, description="opening paragraph of the minutes")
-    agenda: list[AgendaItem] = Field(min_length=1)
-    decisions: list[Decision] = Field(default_factory=list)
-    followups: list[FollowUp] = Field(default_factory=list)
-    letters: list[Letter] = Field(default_factory=list)
+    summary: LongText | None = Field(None, description="opening paragraph of the minutes")
+    agenda: list[AgendaItem] = Field(min_length=1, max_length=MAX_AGENDA)
+    decisions: list[Decision] = Field(default_factory=list, max_length=MAX_DECISIONS)
+    followups: list[FollowUp] = Field(default_factory=list, max_length=MAX_FOLLOWUPS)
+    letters: list[Letter] = Field(default_factory=list, max_length=MAX_LETTERS)
     issued: Issued | None = None

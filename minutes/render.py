@@ -1,28 +1,71 @@
 """Render documents with our Jinja2 templates (workspace overrides first), and turn each into a job
 for the output stage.
 
-HTML templates are autoescaped; ``.txt`` templates (the plain-text news brief) are not, since
+Templates run in Jinja's immutable sandbox with only the filters and globals listed here: a
+workspace template can lay out what it is given, but never reach Python objects, files or the
+shell. A template is read only from the template folders, never through a link that leads out of
+them. HTML templates are autoescaped; ``.txt`` templates (the plain-text news brief) are not, since
 their output is never read as markup.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from minutes.diagnostics import RenderError
 from minutes.documents.base import Document
 from minutes.output.jobs import Archival, Format, Job
 from minutes.workspace import Workspace
 
+FILTERS = ("batch", "default", "e", "escape", "first", "int", "join", "last", "length", "list", "max", "min",
+           "reject", "rejectattr", "round", "select", "selectattr", "striptags", "sum", "trim")
+GLOBALS = ("range", "namespace")
+
+
+class _ConfinedLoader(jinja2.BaseLoader):
+    """Templates from folders, first match wins; a template that is (or lies in a folder that is) a link
+    leading out of its folder is refused before it is read."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.searchpath = [str(folder) for folder in folders]
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)  # refuses '..'
+        for folder in self.searchpath:
+            path = Path(folder, *pieces)
+            if not path.is_file():
+                continue
+            if not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder)):
+                raise RenderError(f"template {template} in {folder} is a link to a file outside it: "
+                                  "copy the file in instead")
+            return path.read_text(encoding="utf-8"), str(path), _unchanged(path)
+        raise jinja2.TemplateNotFound(template)
+
+
+def _unchanged(path: Path) -> Callable[[], bool]:
+    """Whether the template file is still as it was read (Jinja's cache asks)."""
+    mtime = path.stat().st_mtime_ns
+    return lambda: path.stat().st_mtime_ns == mtime
+
 
 def environment(workspace: Workspace) -> jinja2.Environment:
-    """A strict environment: every value escaped in HTML, every undefined name an error."""
-    loader = jinja2.FileSystemLoader([str(d) for d in workspace.template_dirs])
+    """A strict, sandboxed environment: every value escaped in HTML, every undefined name an error,
+    only our filters and globals."""
+    loader = _ConfinedLoader(workspace.template_dirs)
     escaped = jinja2.select_autoescape(disabled_extensions=("txt",), default=True)  # all but .txt templates
-    return jinja2.Environment(loader=loader, autoescape=escaped, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = ImmutableSandboxedEnvironment(loader=loader, autoescape=escaped, undefined=jinja2.StrictUndefined,
+                                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters = {name: env.filters[name] for name in FILTERS}
+    env.globals = {name: env.globals[name] for name in GLOBALS}
+    env.tests = {name: env.tests[name] for name in ("defined", "none", "number", "string", "sameas")}
+    return env
 
 
 def render_document(env: jinja2.Environment, document: Document) -> str:
@@ -32,6 +75,8 @@ def render_document(env: jinja2.Environment, document: Document) -> str:
     except jinja2.TemplateNotFound as error:
         searched = ", ".join(str(p) for p in env.loader.searchpath)  # type: ignore[union-attr]
         raise RenderError(f"template {error.name} not found in {searched}") from None
+    except SecurityError as error:
+        raise RenderError(f"template {document.template} tried what templates may not: {error}") from None
     except jinja2.TemplateError as error:
         where = f"{error.filename}:{error.lineno}: " if getattr(error, "lineno", None) else ""
         raise RenderError(f"{where}{error.message} (in template {document.template})") from None

@@ -31,10 +31,11 @@ CORPUS = RECORDS + DIRECTORY_FILES
 EXPECT = re.compile(r"# expect: (\d+):(\d+) ([a-z0-9-]+)( warning)?")
 # Catalogue entries the corpus cannot show: the file-system cases are tested below, and
 # invalid-value is the fallback for pydantic errors no record field can produce today.
-# Messages this corpus of broken records cannot show; lint's own wording is checked by test_lint and
-# test_persian, the letter number's by test_letter_number (the corpus cannot replace the office).
+# Messages this corpus of broken records cannot show: lint's own wording is checked by test_lint and
+# test_persian; the office's fields (letter number, font, emblem) by test_letter_number and
+# tests/hostile (the corpus cannot replace the office), as are links leading out and the font's glyphs.
 NOT_IN_CORPUS = {"file-too-large", "unreadable", "no-office", "no-records", "invalid-value", *LINT_CODES, "not-fixed",
-                 "letter-number"}
+                 "letter-number", "bad-font", "bad-asset", "missing-asset", "link-outside", "no-glyph"}
 
 Expected = tuple[int, int, str, Severity]
 Outcomes = dict[Path, tuple[list[Diagnostic], list[Diagnostic]]]

@@ -127,6 +127,9 @@ def test_apply_rejects_overlapping_suggestions() -> None:
 
 LINT_EXAMPLES = [
     # (text, codes of its suggestions in order, text with all of them applied)
+    # bad-character: direction controls, controls and stray invisible characters are removed
+    ("شماره \u202e0001\u202c ثبت شد", ["bad-character", "bad-character"], "شماره 0001 ثبت شد"),
+    ("زنگ\x07 و فاصله\u200bصفر", ["bad-character", "bad-character"], "زنگ و فاصلهصفر"),
     # arabic-letter
     ("كارگروه", ["arabic-letter"], "کارگروه"),
     ("مصطفى علي", ["arabic-letter", "arabic-letter"], "مصطفی علی"),
@@ -266,7 +269,7 @@ def test_overlapping_fixes_merge_under_the_first_code() -> None:
 
 def test_every_lint_code_has_examples() -> None:
     assert {code for _, codes, _ in LINT_EXAMPLES for code in codes} == set(LINT_CODES)
-    assert len(LINT_CODES) == 11
+    assert len(LINT_CODES) == 12
 
 
 # --- the seed news item --------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minutes.slug import MAX_NAME_CHARS, Escape, confined, is_safe_name
+from minutes.text.slug import MAX_NAME_CHARS, Escape, confined, is_safe_name
 
 
 @pytest.mark.parametrize("name", [

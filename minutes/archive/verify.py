@@ -11,6 +11,7 @@ it is installed. What a killed issue left is told apart from tampering (:mod:`.u
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from minutes.archive.signing import Trust, revisions
 from minutes.archive.unfinished import TAG_MANIFEST, findings
 from minutes.diagnostics import InvalidInput
 from minutes.model import Issued
+from minutes.text.slug import is_safe_name
 
 PAYLOAD_MANIFEST = "manifest-sha512.txt"
 
@@ -149,15 +151,28 @@ def _pdf_problems(archive: Path, folder: Path, source: bytes | None, recorded: _
     return problems
 
 
-def _in_place(row: IssueRow) -> bool:
-    """Whether the register puts an issue where issue puts it: ``<record>/v<version>`` in the archive."""
-    return row.folder == f"{row.record}/v{row.version}" and row.record not in ("", ".", "..") and "/" not in row.record
+def _confined(archive: Path, folder: str) -> bool:
+    """Whether a register's folder is a bag folder of the archive: ``<record>/v<N>``, inside it."""
+    name, _, version = folder.partition("/")
+    return (is_safe_name(name) and version.startswith("v") and version[1:].isdigit()
+            and Path(os.path.realpath(archive / folder)).is_relative_to(os.path.realpath(archive)))
+
+
+def _folder_problems(archive: Path, row: IssueRow) -> list[str]:
+    """A register row whose folder leads out of the archive, or is not where issue puts its record and version."""
+    if not _confined(archive, row.folder):
+        return [f"{archive / REGISTRY_NAME}: the register names {row.folder!r} for {row.record} version "
+                f"{row.version}, which is not a bag folder of the archive"]
+    if row.folder != f"{row.record}/v{row.version}":
+        return [f"{archive / REGISTRY_NAME}: the register puts {row.record} version {row.version} in {row.folder}, "
+                f"not in {row.record}/v{row.version}"]
+    return []
 
 
 def _check_bag(archive: Path, row: IssueRow, recorded: _Recorded, trust: Trust) -> list[str]:
-    if not _in_place(row):
-        return [f"{archive / REGISTRY_NAME}: the register puts {row.record} version {row.version} in {row.folder}, "
-                f"not in {row.record}/v{row.version}"]
+    misplaced = _folder_problems(archive, row)
+    if misplaced:
+        return misplaced
     folder = archive / row.folder
     if not folder.is_dir():
         return [f"{folder}: missing (the register lists {row.record} version {row.version})"]
@@ -204,7 +219,7 @@ def verify(archive: Path, trust: Trust | None = None) -> Verdict:
     legacy = [row for row in rows if not recorded[row.folder].originals]
     notes = [f"{len(legacy)} issue(s) recorded before the register kept the hashes of originals and bags "
              "(their bags' own manifests vouch for them): " + ", ".join(row.folder for row in legacy)] if legacy else []
-    pdfs = [pdf for row in rows if _in_place(row) and (archive / row.folder).is_dir()
+    pdfs = [pdf for row in rows if not _folder_problems(archive, row) and (archive / row.folder).is_dir()
             for pdf in sorted((archive / row.folder / "data").rglob("*.pdf"))]
     problems += [*unfinished.problems, *(verapdf_problems(pdfs) or [])]
     return Verdict(tuple(problems), (*unfinished.notes, *notes))

@@ -19,7 +19,7 @@ from minutes.build.inputs import Inputs, edited_since
 from minutes.build.shard import Shard
 from minutes.diagnostics import Diagnostic, InvalidInput, RenderError
 from minutes.output.files import Staging, remove_leftovers, write_atomically
-from minutes.workspace import Workspace
+from minutes.workspace import Workspace, as_named
 
 if TYPE_CHECKING:
     from minutes.build.plan import Plan
@@ -88,7 +88,7 @@ def build(workspace: Workspace, record_paths: list[Path] | None, out_dir: Path, 
     manifest = Manifest() if force else Manifest.load(manifest_path)
     inputs = Inputs(workspace, manifest, records)
     with renderers:
-        requested = sorted({path.resolve() for path in record_paths}) if record_paths else inputs.records
+        requested = sorted({as_named(path) for path in record_paths}) if record_paths else inputs.records
         _check_folders(requested, out_dir)
         gone = inputs.gone()
         gone_ids = {ident for name in gone for ident in manifest.records[name].ids}
@@ -122,15 +122,16 @@ def _rebuild(inputs: Inputs, requested: list[Path], stale: list[Path], gone: lis
     """
     from minutes.build.check import check
     from minutes.build.plan import plan, render_environment
-    from minutes.output.fonts import choose_font, system_font_file
+    from minutes.output.fonts import system_font_file
     from minutes.output.pool import produce
+    from minutes.resources import check_resources
 
     workspace, manifest = inputs.workspace, inputs.manifest
     renderers.start()
     validated = check(inputs, stale, requested)
     if strict and validated.warnings:
         raise InvalidInput(list(validated.warnings))
-    font = choose_font(workspace, validated.directory.office.font)
+    font = check_resources(workspace, validated)
     if not warm:
         renderers.prepare(workspace, font)
     system_fonts = [] if font.files else [str(p) for p in [system_font_file(font.family)] if p]

@@ -67,8 +67,13 @@ class FileHashes:
         for position, folder in enumerate(folders):
             parts.append(f"folder {position}")
             if folder.is_dir():
+                inside = os.path.realpath(folder) + os.sep
                 for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                    parts += [path.relative_to(folder).as_posix(), self.of(path)]
+                    # a link leading out is never read (the build refuses to use it): its target counts
+                    leads_out = not os.path.realpath(path).startswith(inside)
+                    parts += [path.relative_to(folder).as_posix(),
+                              f"link {os.readlink(path)}" if leads_out and path.is_symlink() else
+                              "outside" if leads_out else self.of(path)]
         return digest(*parts)
 
     def resource(self, url: str, workspace: Workspace) -> str:

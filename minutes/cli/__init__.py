@@ -16,7 +16,7 @@ from minutes import __version__
 from minutes.cli import commands, terminal
 from minutes.cli.commands import EXIT_FAILED, EXIT_INVALID
 from minutes.cli.console import Console
-from minutes.diagnostics import InvalidInput, MinutesError
+from minutes.diagnostics import InvalidInput, MinutesError, RenderError
 from minutes.messages import LANGUAGES, language_from_environment
 from minutes.workspace import Workspace
 
@@ -218,6 +218,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInput as error:
         console.diagnostics(error.diagnostics)
         return EXIT_INVALID
+    except RenderError as error:  # a template, stylesheet or resource of the workspace that cannot be used
+        console.err(f"error: {error}")
+        return EXIT_INVALID
     except MinutesError as error:
         console.err(f"error: {error}")
         return EXIT_FAILED
@@ -226,8 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         console.err("interrupted; nothing half-written was left behind")
         return 130
-    except Exception as error:
-        if args.debug:
+    except BaseException as error:  # WeasyPrint's fatal fetching errors are not even Exceptions
+        if args.debug or isinstance(error, SystemExit | GeneratorExit):
             raise
         console.err(f"internal error: {type(error).__name__}: {error} (run with --debug for details)")
         return EXIT_FAILED

@@ -80,10 +80,15 @@ def cmd_validate(args: argparse.Namespace, workspace: Workspace, console: Consol
 
 def cmd_lint(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
     from minutes.lint import fix_and_lint, lint_file
+    from minutes.sources import link_out
 
     paths = args.paths or [*workspace.directory_files(), *workspace.record_files()]
     remaining = 0
+    refused = [problem for path in paths if (problem := link_out(workspace, path)) is not None]
+    console.diagnostics(refused)  # never read, never written through
     for path in paths:
+        if link_out(workspace, path):
+            continue
         if args.fix:
             edits, findings = fix_and_lint(path, workspace.display_name(path))
             if edits:
@@ -93,7 +98,7 @@ def cmd_lint(args: argparse.Namespace, workspace: Workspace, console: Console) -
         remaining += len(findings)
         for finding in findings:
             console.out(finding.format(console.lang))
-    return EXIT_INVALID if remaining else EXIT_OK
+    return EXIT_INVALID if remaining or refused else EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:

@@ -4,6 +4,7 @@ for and only on a terminal, and a build's progress on standard error."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import sys
@@ -17,6 +18,8 @@ from minutes.cli import progress, terminal
 from minutes.diagnostics import Diagnostic, Severity
 from minutes.workspace import Workspace
 
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
 
 class Console:
     """Where the CLI writes: messages in the chosen language, Persian reshaped only when asked for
@@ -28,6 +31,9 @@ class Console:
                        for stream in (sys.stdout, sys.stderr)}
 
     def write(self, text: str, stream: TextIO) -> None:
+        """Print ``text`` (controls other than line breaks and tabs written as escapes: nothing we print
+        drives the terminal)."""
+        text = _CONTROLS.sub(lambda char: char[0].encode("unicode_escape").decode("ascii"), text)
         print(terminal.visual(text) if self.visual.get(stream) else text, file=stream)
 
     def out(self, text: str) -> None:

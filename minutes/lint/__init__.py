@@ -20,10 +20,10 @@ from typing import Any
 
 from minutes.diagnostics import Diagnostic, Fix, InvalidInput, Note, Severity
 from minutes.lint.rules import PARAGRAPH_MIN_WORDS, Suggestion, apply, lint
-from minutes.lint.trace import LINE_BREAK, Scalar, text_scalars
 from minutes.load import UTF8_BOM, DataPath, LoadedFile, load_file, parse
 from minutes.output.files import WriteError, write_atomically
 from minutes.text.persian import line_col, normalize
+from minutes.trace import LINE_BREAK, Scalar, text_scalars
 
 _MAX_FIX_PASSES = 10
 

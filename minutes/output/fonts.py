@@ -7,6 +7,7 @@ fonts-noto-core) is used with a warning. Nothing else is ever accepted silently.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 import subprocess
@@ -59,6 +60,8 @@ def bundled_font(workspace: Workspace, family: str) -> FontChoice | None:
         path = folder / f"{family}-{style}.ttf"
         if not path.is_file():
             return None
+        if workspace.leads_out(path):
+            raise RenderError(f"{path} is a link to a file outside the workspace: copy the font in instead")
         expected = sums.get(path.name)
         actual = hashlib.sha256(path.read_bytes()).hexdigest()
         if expected != actual:
@@ -93,3 +96,21 @@ def choose_font(workspace: Workspace, family: str) -> FontChoice:
     raise RenderError(f"font {family} is not in {workspace.fonts / family.lower()} and the fallback "
                       f"{FALLBACK_FAMILY} is not installed: run 'make fonts', or "
                       "'apt-get install fonts-noto-core'")
+
+
+def drawn(font: FontChoice) -> frozenset[int]:
+    """The code points the chosen face can draw (with its companion, for the system fallback)."""
+    paths = [path for _, path in font.files] or [found for name in font.embedded_names
+                                                 if (found := system_font_file(name)) is not None]
+    return _code_points(tuple(sorted(paths)))
+
+
+@functools.cache
+def _code_points(paths: tuple[Path, ...]) -> frozenset[int]:
+    from fontTools.ttLib import TTFont  # light: the cmap alone is read
+
+    points: set[int] = set()
+    for path in paths:
+        with TTFont(path, lazy=True) as face:
+            points.update(face.getBestCmap() or {})
+    return frozenset(points)

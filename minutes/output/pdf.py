@@ -79,7 +79,10 @@ class LocalFetcher(URLFetcher):
             return super().fetch(url, headers)
         if parts.scheme == "template":
             name = unquote(parts.path)
-            found = self.workspace.template_file(name)
+            try:
+                found = self.workspace.template_file(name)
+            except RenderError as error:
+                raise FatalURLFetchingError(f"refused URL {url}: {error}") from None
             if found is None:
                 raise FatalURLFetchingError(f"refused URL {url}: no file {name} in the template folders")
             return self._file(found.as_uri(), found)
@@ -171,15 +174,18 @@ class PdfRenderer:
         style = workspace.template_file("style.css")
         if style is None:
             raise RenderError("style.css not found in " + ", ".join(map(str, workspace.template_dirs)))
-        with _warnings_as_errors():
-            self.stylesheets = [
-                CSS(string=style.read_text(encoding="utf-8"), base_url=style.parent.as_uri() + "/",
-                    url_fetcher=self.fetcher, font_config=self.font_config),
-                CSS(string=font.stylesheet(workspace), base_url=self.base_url,
-                    url_fetcher=self.fetcher, font_config=self.font_config),
-            ]
-            self.paper = {size: CSS(string=f"html {{ page: {size.lower()}; }}", font_config=self.font_config)
-                          for size in PAPER_MM}
+        try:
+            with _warnings_as_errors():
+                self.stylesheets = [
+                    CSS(string=style.read_text(encoding="utf-8"), base_url=style.parent.as_uri() + "/",
+                        url_fetcher=self.fetcher, font_config=self.font_config),
+                    CSS(string=font.stylesheet(workspace), base_url=self.base_url,
+                        url_fetcher=self.fetcher, font_config=self.font_config),
+                ]
+                self.paper = {size: CSS(string=f"html {{ page: {size.lower()}; }}", font_config=self.font_config)
+                              for size in PAPER_MM}
+        except FatalURLFetchingError as error:  # an @import or url() of the stylesheet: refused
+            raise RenderError(f"{style}: {error.__cause__ or error}") from None
 
     def render(self, html: str, papers: tuple[PageSize, ...] = (PageSize.A4,),
                archival: Archival | None = None) -> RenderedPdf:

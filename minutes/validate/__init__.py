@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from minutes.diagnostics import Diagnostic, InvalidInput, Severity
 from minutes.load import LoadedFile, Source, Unreadable
 from minutes.model import Directory, MergedDirectory, Record
+from minutes.text.slug import is_safe_name
 from minutes.validate import directory as directory_checks
+from minutes.validate.hygiene import bad_characters
 from minutes.validate.record import check_record
 from minutes.validate.schema import check_model
 from minutes.workspace import Workspace
@@ -65,6 +67,7 @@ class Validated:
     directory: MergedDirectory
     records: tuple[ValidRecord, ...]
     warnings: tuple[Diagnostic, ...]
+    directory_files: tuple[LoadedFile, ...] = ()
 
 
 def check_directory(files: Sequence[Source], workspace: Workspace, problems: list[Diagnostic]) -> Directory:
@@ -74,6 +77,7 @@ def check_directory(files: Sequence[Source], workspace: Workspace, problems: lis
         if isinstance(source, Unreadable):
             problems.extend(source.diagnostics)
             continue
+        problems.extend(bad_characters(source))
         part = check_model(source, Directory, problems)
         if part is not None:
             parts.append((source, part))
@@ -92,8 +96,12 @@ def _schema_valid(sources: Iterable[Source], problems: list[Diagnostic]) -> list
         if isinstance(source, Unreadable):
             problems.extend(source.diagnostics)
             continue
+        named = is_safe_name(source.path.stem)
+        if not named:  # it names folders in out/ and archive/: never '..' or a path
+            problems.append(Diagnostic.of(source.display_name, 1, 1, "bad-record-name", name=source.path.stem))
+        problems.extend(bad_characters(source))
         record = check_model(source, Record, problems)
-        if record is not None:
+        if record is not None and named:
             valid.append(ValidRecord(source.path.stem, source, record))
     return valid
 
@@ -134,7 +142,8 @@ def validate(directory_files: Sequence[Source], records: Sequence[Source], works
     problems.extend(_clashes(checked, others))
     if any(p.severity is Severity.ERROR for p in problems):
         raise InvalidInput(problems)
-    return Validated(directory_checks.with_office(directory), tuple(checked), tuple(problems))
+    files = tuple(source for source in directory_files if isinstance(source, LoadedFile))
+    return Validated(directory_checks.with_office(directory), tuple(checked), tuple(problems), files)
 
 
 def known_of(sources: Iterable[Source]) -> list[Known]:

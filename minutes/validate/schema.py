@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 from minutes.diagnostics import Diagnostic
 from minutes.load import LoadedFile
 from minutes.messages import Phrase
+from minutes.model import ASSET_PATTERN, FONT_PATTERN
 from minutes.text.jalali import (
     DATE_PATTERN,
     MONTH_NAMES_ENGLISH,
@@ -42,6 +43,9 @@ VALUE_CODES = {
     "bool_parsing": "bad-boolean",
     "bad-deadline": "bad-deadline",
 }
+
+# Patterns other than that of ids, each with its own wording.
+PATTERN_CODES = {FONT_PATTERN: "bad-font", ASSET_PATTERN: "bad-asset"}
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str:
@@ -148,6 +152,8 @@ def _schema_diagnostic(source: LoadedFile, model: type[BaseModel], item: ErrorDe
     if kind == "too_long":
         return source.diagnostic(loc, "too-many", key=on_key, limit=context["max_length"],
                                  count=context["actual_length"])
+    if kind == "string_too_long" and isinstance(value, str):
+        return source.diagnostic(loc, "too-long", key=on_key, limit=context["max_length"], count=len(value))
     if not isinstance(value, str):
         return source.diagnostic(loc, "expected-text", key=on_key)
     if not on_key and isinstance(_given(source.data, loc), str):
@@ -162,6 +168,8 @@ def _value_problem(kind: str, value: str, context: dict[str, Any], detail: str) 
         return "bad-date", _date_problem(value)
     if kind == "bad-time":
         return "bad-time", _time_problem(value)
+    if kind == "string_pattern_mismatch" and context.get("pattern") in PATTERN_CODES:
+        return PATTERN_CODES[context["pattern"]], {"value": value}
     if kind in VALUE_CODES:
         return VALUE_CODES[kind], {"value": value}
     if kind == "greater_than_equal":
@@ -177,7 +185,8 @@ def check_model(source: LoadedFile, model: type[BaseModel], problems: list[Diagn
     try:
         return model.model_validate(source.data)
     except ValidationError as error:
-        problems.extend(_schema_diagnostic(source, model, item) for item in error.errors(include_url=False))
+        problems.extend(_schema_diagnostic(source, model, item) for item in error.errors(include_url=False)
+                        if item["type"] != "string_unicode")  # half a surrogate pair: a bad character already
         return None
 
 

@@ -21,8 +21,6 @@ def _killtrials() -> ModuleType:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 11 cases 13, 14: stray workers, temporary files left, verify "
-                                       "unclean right after a killed issue")
 def test_kill_trials_leave_nothing_behind() -> None:
     trials = _killtrials()
     results = trials.run(builds=20, issues=20, seed=11, say=print)

@@ -46,7 +46,6 @@ ESCAPES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 case 1: the Jinja environment is not sandboxed")
 @pytest.mark.parametrize("template", ["brief.html", "brief.txt"])
 @pytest.mark.parametrize("escape", sorted(ESCAPES))
 def test_a_template_cannot_reach_python_internals(scene: Scene, escape: str, template: str) -> None:
@@ -60,7 +59,6 @@ def test_a_template_cannot_reach_python_internals(scene: Scene, escape: str, tem
     assert template in run.err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: refused today, but as a render failure (exit 3), not 1 or 2")
 @pytest.mark.parametrize("name", ["../../outside/secret.txt", "/etc/hostname", "%(secret)s"])
 def test_a_template_cannot_include_a_file_outside(scene: Scene, name: str) -> None:
     name = name % {"secret": scene.secret}
@@ -71,7 +69,6 @@ def test_a_template_cannot_include_a_file_outside(scene: Scene, name: str) -> No
 
 # -- case 2: symlinks in templates/ are followed out of the workspace --------------------------------
 
-@pytest.mark.xfail(strict=True, reason="issue 11 case 2: a symlinked template outside the workspace is followed")
 def test_a_template_symlinked_outside_is_refused(scene: Scene) -> None:
     os.symlink(scene.secret, scene.ws / "templates" / "brief.html")
     scene.arm()
@@ -80,7 +77,6 @@ def test_a_template_symlinked_outside_is_refused(scene: Scene) -> None:
     assert "brief.html" in run.err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 case 2: a symlinked folder of templates outside is followed")
 def test_a_template_folder_symlinked_outside_is_refused(scene: Scene) -> None:
     (scene.outside / "tpl").mkdir()
     (scene.outside / "tpl" / "part.html").write_text(SECRET + "\n", encoding="utf-8")
@@ -91,7 +87,6 @@ def test_a_template_folder_symlinked_outside_is_refused(scene: Scene) -> None:
     scene.assert_refused(run)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 case 2: a symlinked style.css outside the workspace is followed")
 def test_a_stylesheet_symlinked_outside_is_refused(scene: Scene) -> None:
     evil = scene.outside / "style.css"
     evil.write_text(PACKAGE_STYLE.read_text(encoding="utf-8") + f'\nh1::after {{ content: "{SECRET}"; }}\n',
@@ -122,7 +117,6 @@ def _importing_style(scene: Scene, url: str) -> None:
         f"@import url({url});\n" + PACKAGE_STYLE.read_text(encoding="utf-8"), encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 case 7: FatalURLFetchingError escapes as a traceback")
 @pytest.mark.parametrize("url", ["file://%(outside)s/evil.css", "../../outside/evil.css", "file:///etc/passwd"])
 def test_a_stylesheet_import_from_outside_is_a_clean_error_in_process(scene: Scene, url: str) -> None:
     _importing_style(scene, url % {"outside": scene.outside})
@@ -132,7 +126,6 @@ def test_a_stylesheet_import_from_outside_is_a_clean_error_in_process(scene: Sce
     assert "style.css" in run.err or "refused URL" in run.err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 case 7: a worker prints a traceback, 'exit code )'")
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_stylesheet_import_from_outside_is_a_clean_error_with_workers(scene: Scene, jobs: str) -> None:
     _importing_style(scene, f"file://{scene.outside}/evil.css")

@@ -1,9 +1,10 @@
 """Where each character of a YAML text value comes from in the file, for every scalar style.
 
-``minutes lint --fix`` edits a file's own characters and never re-dumps the YAML, so comments, key
-order, quoting, indentation, blank lines, line endings and the BOM stay as they were. To that end
-every character of a value is traced back to the file characters it comes from, for plain, '…',
-"…", | and > scalars, reading the file as PyYAML's scanner does.
+Validation uses it to place a problem on the very character of a value. ``minutes lint --fix``
+edits a file's own characters and never re-dumps the YAML, so comments, key order, quoting,
+indentation, blank lines, line endings and the BOM stay as they were. To that end every character
+of a value is traced back to the file characters it comes from, for plain, '…', "…", | and >
+scalars, reading the file as PyYAML's scanner does.
 """
 
 from __future__ import annotations
@@ -48,13 +49,14 @@ class Scalar:
         return self.pieces[offset].start if offset < len(self.pieces) else self.pieces[-1].end
 
 
-def text_scalars(text: str) -> list[Scalar]:
-    """The text values of a YAML document (already checked by ``load.parse``), in file order."""
+def text_scalars(text: str, *, every: bool = False) -> list[Scalar]:
+    """The text values of a YAML document (already checked by ``load.parse``), in file order; with
+    ``every``, every scalar value (ids, dates, numbers too)."""
     found: list[Scalar] = []
 
     def visit(node: Node, path: DataPath, flow: bool) -> None:
         if isinstance(node, ScalarNode):
-            if _is_text(node):
+            if every or _is_text(node):
                 pieces = _pieces(text, node)
                 start, end = node.start_mark.index, node.end_mark.index
                 found.append(Scalar(path, node.value, node.style, start, end, flow, pieces))

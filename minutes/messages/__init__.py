@@ -1,0 +1,63 @@
+"""The wording of every diagnostic, in English and in Persian.
+
+Each message is a template keyed by its diagnostic code, or by ``code.variant`` where one code
+has several wordings. A diagnostic keeps the values that fill its template, so the same
+diagnostic can be shown in either language. Ids, field names, dates and file names are
+inserted as the user wrote them, controls and direction controls written as escapes. The catalogue
+is kept in parts (``files``, ``facts``, ``typing``) and is one dictionary here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from minutes.messages.facts import FACTS
+from minutes.messages.files import FILES
+from minutes.messages.phrase import LANGUAGES, Phrase
+from minutes.messages.typing import TYPING
+
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+_PERSIAN_LOCALE = re.compile(r"fa(?:$|[_.@-])", re.IGNORECASE)
+
+
+WARNING_LABEL = Phrase("warning: ", "هشدار: ")
+SUGGESTION = Phrase("; did you mean '{suggestion}'?", "؛ آیا منظورتان «{suggestion}» است؟")
+
+__all__ = ["LANGUAGES", "MESSAGES", "SUGGESTION", "WARNING_LABEL", "Phrase", "language_from_environment", "text"]
+
+# The one catalogue: every message, by code (and ``code.variant``), in English and Persian.
+MESSAGES: dict[str, Phrase] = {**FILES, **FACTS, **TYPING}
+
+
+def text(template: str, values: Mapping[str, object], lang: str = "en") -> str:
+    """Template ``template`` filled with ``values`` in ``lang``.
+
+    Phrase values are worded in ``lang``; a non-empty ``suggestion`` adds «did you mean».
+    """
+    filled = {name: value.text(lang) if isinstance(value, Phrase) else _shown(value) for name, value in values.items()}
+    suggestion = filled.pop("suggestion", None)
+    result = MESSAGES[template].text(lang).format(**filled)
+    if suggestion:
+        result += SUGGESTION.text(lang).format(suggestion=suggestion)
+    return result
+
+
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufff0-\uffff]")
+
+
+def _shown(value: object) -> object:
+    """A value as a message quotes it: controls, line breaks and direction controls written as escapes, so
+    that a message stays one line and cannot drive the terminal or reorder the text around it."""
+    if not isinstance(value, str):
+        return value
+    return _UNSHOWN.sub(lambda char: char[0].encode("unicode_escape").decode("ascii"), value)
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str:
+    """``"fa"`` when the first set of LC_ALL, LC_MESSAGES and LANG names a Persian locale, else ``"en"``."""
+    for variable in _LOCALE_VARIABLES:
+        value = environ.get(variable)
+        if value:
+            return "fa" if _PERSIAN_LOCALE.match(value) else "en"
+    return "en"

@@ -1,0 +1,21 @@
+"""A text worded once per language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGUAGES = ("en", "fa")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A text worded once per language: a message template, or a value such as a month name."""
+
+    en: str
+    fa: str
+
+    def text(self, lang: str) -> str:
+        """The wording in ``lang`` (one of :data:`LANGUAGES`)."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language '{lang}'; expected one of: {', '.join(LANGUAGES)}")
+        return self.en if lang == "en" else self.fa
