@@ -11,14 +11,17 @@ FONT_DIR := fonts/vazirmatn
 FONT_FILES := $(FONT_DIR)/Vazirmatn-Regular.ttf $(FONT_DIR)/Vazirmatn-Bold.ttf
 
 # Debian packages: Pango for WeasyPrint, HarfBuzz subsetting, fontconfig, poppler-utils for the
-# tests' text extraction, and the fallback Persian font.
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils fonts-noto-core
+# tests' text extraction and signature checks (pdfsig, with an NSS database made by libnss3-tools'
+# certutil), zbar-tools for the tests that scan a verification QR code (zbarimg), and the fallback
+# Persian font.
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils libnss3-tools \
+	zbar-tools fonts-noto-core
 
 # One line per step; a step's own output (pip, apt, npm) is shown only when the step fails.
 STEP = @step() { echo "$$1"; shift; log=$$(mktemp); if "$$@" >"$$log" 2>&1; then rm -f "$$log"; \
 	else status=$$?; cat "$$log" >&2; rm -f "$$log"; echo "make: failed: $$*" >&2; return $$status; fi; }; step
 
-.PHONY: all setup system fonts build test test-dist fuzz golden schema lint lock lock-upgrade bench fidelity clean distclean
+.PHONY: all setup system fonts build test test-dist fuzz golden schema lint lock lock-upgrade bench bench-signing fidelity clean distclean
 
 all: build
 
@@ -98,6 +101,11 @@ schema: $(BIN)/minutes
 # writes bench/results.json and the table in bench/README.md.
 bench: setup
 	$(BIN)/python bench/bench.py
+
+# Issue time with and without signing on the three example records (medians of 7 runs; about 8 minutes):
+# prints the table in bench/README.md's "Signing" section.
+bench-signing: setup
+	$(BIN)/python bench/signing.py
 
 # How many of each document's words its PDF text gives back (pdftotext, PDFium, pdfminer.six), beside
 # headless Chromium's print of the same HTML: writes bench/fidelity.json and prints the table.

@@ -6,11 +6,13 @@ import hashlib
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import bagit
 import pikepdf
 import pytest
 from conftest import ROOT, SEED_RECORD, comparable, pdftotext
@@ -112,7 +114,7 @@ def test_rerendering_an_issued_record_gives_identical_bytes(issued: Workspace) -
 
 
 def test_verify_passes_then_names_each_changed_file(issued: Workspace, tmp_path: Path) -> None:
-    assert verify(issued.root / "archive") == []
+    assert verify(issued.root / "archive").problems == ()
     archive = tmp_path / "archive"
     shutil.copytree(issued.root / "archive", archive)
     pdf = archive / SEED_RECORD / "v1" / "data" / "letters" / "letter-forwarding.pdf"
@@ -121,7 +123,7 @@ def test_verify_passes_then_names_each_changed_file(issued: Workspace, tmp_path:
     pdf.write_bytes(bytes(data))
     info = archive / LARGE / "v1" / "bag-info.txt"
     info.write_text(info.read_text(encoding="utf-8").replace("Bag-Group", "Bag-Groop"), encoding="utf-8")
-    problems = verify(archive)
+    problems = verify(archive).problems
     assert any(str(pdf) in p for p in problems), problems
     assert any(str(info) in p for p in problems), problems
     assert all(SEED_RECORD in p or LARGE in p for p in problems)
@@ -139,12 +141,13 @@ def test_reissue_is_refused_and_supersede_keeps_version_one(issued: Workspace, t
     assert issue(workspace, SEED_RECORD, "--supersede", "--reason", "اصلاح سمت رئیس جلسه") == 0
     assert digests(workspace.root / "archive" / SEED_RECORD / "v1") == before
     assert (workspace.root / "archive" / SEED_RECORD / "v2" / "data" / "minutes.pdf").is_file()
-    assert verify(workspace.root / "archive") == []
+    assert verify(workspace.root / "archive").problems == ()
     capsys.readouterr()
     assert main(["-C", str(workspace.root), "search", "كارگروه"]) == 0
     found = {line.split("\t")[0] for line in capsys.readouterr().out.splitlines()}
     assert found >= {f"{SEED_RECORD}/v1 (superseded by v2)", f"{SEED_RECORD}/v2", f"{LARGE}/v1"}
     assert f"{SEED_RECORD}/v1" not in found
+
 
 
 def test_search_matches_across_typing(issued: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -176,7 +179,7 @@ def test_concurrent_issues_take_distinct_numbers(workspace: Workspace) -> None:
     assert [p.returncode for p in processes] == [0, 0], outputs
     numbers = [line.split("\t")[1] for out, _ in outputs for line in out.splitlines()]
     assert sorted(numbers) == [f"04/{n}" for n in range(1, 6)]  # 3 documents of the seed, 2 of the tiny one
-    assert verify(workspace.root / "archive") == []
+    assert verify(workspace.root / "archive").problems == ()
 
 
 @pytest.mark.parametrize("step", ["numbered", "rendered", "bagged", "staged", "committing", "moved"])
@@ -198,7 +201,7 @@ def test_killed_issue_leaves_all_or_nothing(workspace: Workspace, step: str) -> 
     out, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
     assert [line.split("\t")[1] for line in out.splitlines()] == ["04/1", "04/2"]  # nothing was taken by the killed run
-    assert verify(workspace.root / "archive") == []
+    assert verify(workspace.root / "archive").problems == ()
     assert not (workspace.root / "archive" / ".staging").exists()
 
 
@@ -211,7 +214,7 @@ def test_verapdf_verdicts_are_reported_when_it_is_installed(issued: Workspace, t
                     "*) echo \"PASS $f\";; esac; done\nexit 1\n", encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
-    assert verify(issued.root / "archive") == [f"{failing}: veraPDF finds it not PDF/A conformant"]
+    assert verify(issued.root / "archive").problems == (f"{failing}: veraPDF finds it not PDF/A conformant",)
 
 
 def test_an_issue_date_before_the_meeting_is_refused_and_the_serial_year_is_the_issue_dates(
@@ -224,4 +227,56 @@ def test_an_issue_date_before_the_meeting_is_refused_and_the_serial_year_is_the_
         "meeting (1403/05/10): issue on the day of the meeting or later\n")
     assert not (workspace.root / "archive").exists()
     assert main([*command, "1403/05/10"]) == 0  # the day of the meeting
-    assert capsys.readouterr().out.splitlines() == ["minutes\t03/1", "letter-notify-education\t03/2"]
+    printed = [line.split("\t")[:2] for line in capsys.readouterr().out.splitlines()]
+    assert printed == [["minutes", "03/1"], ["letter-notify-education", "03/2"]]
+
+
+def _register(archive: Path, *statements: str) -> None:
+    connection = sqlite3.connect(archive / REGISTRY_NAME)
+    with connection:
+        for statement in statements:
+            connection.execute(statement)
+    connection.close()
+
+
+def test_a_register_from_before_the_hashes_stays_readable(issued: Workspace, tmp_path: Path) -> None:
+    """Registers written before the tables of originals and bags verify (with a note) and take new issues."""
+    workspace = Workspace.at(tmp_path / "ws")
+    shutil.copytree(issued.root, workspace.root)
+    archive = workspace.root / "archive"
+    _register(archive, "DROP TABLE originals", "DROP TABLE bags")
+    verdict = verify(archive)
+    assert verdict.problems == ()
+    assert verdict.notes == (f"2 issue(s) recorded before the register kept the hashes of originals and bags (their "
+                             f"bags' own manifests vouch for them): {SEED_RECORD}/v1, {LARGE}/v1",)
+    assert issue(workspace, TINY) == 0
+    assert verify(archive).problems == ()
+    pdf = archive / SEED_RECORD / "v1" / "data" / "minutes.pdf"
+    pdf.write_bytes(pdf.read_bytes() + b"\n% appended\n")
+    assert verify(archive).problems[0].startswith(f"{pdf.parents[1]}: Payload-Oxum validation failed")  # bagit's
+
+
+def test_verify_tells_an_unfinished_issue_from_a_planted_or_changed_bag(workspace: Workspace) -> None:
+    process = _minutes_issue(workspace, TINY, pause="moved")
+    marker = workspace.root / "archive" / ".paused-moved"
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    marker.unlink()
+    archive = workspace.root / "archive"
+    bag = archive / TINY / "v1"
+    verdict = verify(archive)
+    assert verdict.problems == ()
+    assert verdict.notes == (f"{bag}: an unfinished issue (killed, or still at work, before the register recorded "
+                             "it): not issued; the next issue removes it",)
+    shutil.copytree(bag, archive / SEED_RECORD / "v1")  # a bag no issue made
+    info = bag / "bag-info.txt"
+    info.write_text(info.read_text(encoding="utf-8") + "Note: changed\n", encoding="utf-8")
+    bagit.Bag(str(bag)).save()
+    assert verify(archive).problems == (
+        f"{bag}: a bag the register does not list, changed since the unfinished issue that made it",
+        f"{archive / SEED_RECORD / 'v1'}: a bag the register does not list")
+

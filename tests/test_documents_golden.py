@@ -21,9 +21,11 @@ from minutes.text.jalali import JalaliDate
 from minutes.workspace import Workspace
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-# The final look is pinned on the tiny record: numbered, dated, with the emblem, no watermark.
+# The final look is pinned on the tiny record: numbered, dated, with the emblem and verification codes, a
+# visible signature's place, no watermark.
 FINAL_RECORD = "harms-committee-1403-05-10"
 FINAL_NUMBERS = {"minutes": "200/03/4711", "letter-notify-education": "200/03/4712"}
+FINAL_CODES = {"minutes": "M6A9-98TK-QJCB", "letter-notify-education": "KBZH-BARK-THMK"}  # with a visible signature
 FINAL_DATE = JalaliDate(1403, 5, 12)
 
 
@@ -46,7 +48,7 @@ def rendered() -> dict[str, str]:
             with_emblem = validated.directory.model_copy(
                 update={"office": office.model_copy(update={"emblem": "emblem.png"})})
             for document in documents_for(item, with_emblem, draft=False, numbers=FINAL_NUMBERS,
-                                          issue_date=FINAL_DATE):
+                                          issue_date=FINAL_DATE, codes=FINAL_CODES, signature_field=True):
                 if document.is_pdf:
                     snapshots[f"{item.name}/final/{snapshot_name(document)}"] = render_document(env, document)
     return snapshots

@@ -141,7 +141,7 @@ def test_an_edited_provenance_file_fails_verify(copy: Workspace) -> None:
     recorded = json.loads((bag / PROVENANCE_NAME).read_text(encoding="utf-8"))
     recorded["software"]["WeasyPrint"] = "999"
     (bag / PROVENANCE_NAME).write_text(json.dumps(recorded), encoding="utf-8")
-    assert any(PROVENANCE_NAME in problem for problem in verify(copy.root / "archive"))
+    assert any(PROVENANCE_NAME in problem for problem in verify(copy.root / "archive").problems)
 
 
 def test_differences_are_worded_per_kind(example_archive: Workspace) -> None:

@@ -1,29 +1,34 @@
 """Issue: numbered final originals in a BagIt bag, written through the output stage.
 
 ``issue_record`` takes the register's write lock, numbers the documents, renders them as PDF/A-3a
-with the issued record embedded, makes the bag (RFC 8493, sha512) in the staging folder, renames
-it into place with the output stage's staged writer and only then commits. A process killed at
-any point leaves either the whole issue or nothing; leftovers of a killed issue are removed by the
-next one, under the lock. The record in data/ is never touched: the issued copy, with its numbers,
-lives in the bag.
+with the issued record embedded and their verification codes, signs them when the office signs
+(:mod:`.seal`), makes the bag (RFC 8493, sha512) in the staging folder, records in the register the
+hash of every original and of the bag's tag manifest, renames the bag into place with the output
+stage's staged writer and only then commits. A process killed at any point leaves either the whole
+issue or nothing; leftovers of a killed issue are removed by the next one, under the lock, and until
+then ``verify`` knows them for what they are (:mod:`.unfinished`). The record in data/ is never
+touched: the issued copy, with its numbers, lives in the bag.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import bagit
 
 from minutes import __version__
-from minutes.archive import provenance
-from minutes.archive.issued import SOURCE_NAME, issued_text, load_issued, numbered_keys, render_originals
+from minutes.archive import originals, provenance, seal
+from minutes.archive.issued import SOURCE_NAME, issued_text, load_issued, numbered_keys, render_finals
 from minutes.archive.registry import REGISTRY_NAME, Registry
 from minutes.archive.search import TABLE as SEARCH_TABLE
 from minutes.archive.search import index_record, record_texts
+from minutes.archive.signing import OfficeKey, Trust
+from minutes.archive.unfinished import MARKER_PREFIX, TAG_MANIFEST, marker, marker_path, unlisted_bags
 from minutes.diagnostics import InvalidInput, MinutesError
 from minutes.model import Issued, MergedDirectory, RecordStatus
 from minutes.output.files import Staging, pause_if_asked, remove_leftovers
@@ -31,6 +36,7 @@ from minutes.secretariat import office_for
 from minutes.sources import check_workspace, directory_snapshot, record_bytes
 from minutes.text.jalali import JalaliDate
 from minutes.validate import ValidRecord
+from minutes.vcode import codes_of
 from minutes.workspace import Workspace
 
 OLD_STAGING = ".staging"  # where issues before the output stage staged their bags
@@ -41,26 +47,31 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class IssueResult:
-    """An issued version: where its bag is and which numbers it took."""
+    """An issued version: where its bag is, which numbers it took and the verification code of each."""
 
     record: str
     version: int
     bag: Path
     numbers: dict[str, str]
+    codes: dict[str, str]
 
 
-def unlisted_bags(archive: Path, known: set[str]) -> list[Path]:
-    """The bag folders (``<record>/v<N>``) in ``archive`` that are not among the ``known`` folders."""
-    return [bag for bag in sorted(archive.glob("*/v*"))
-            if bag.is_dir() and bag.relative_to(archive).as_posix() not in known]
+@dataclass(frozen=True)
+class Signer:
+    """How an issue signs: the office key (None when the office does not sign) and the trust it must meet."""
+
+    key: OfficeKey | None = None
+    trust: Trust = Trust()
 
 
 def _remove_leftovers(archive: Path, registry: Registry) -> None:
-    """Staging folders and bags the register does not know: what a killed issue left (under the lock)."""
+    """Staging folders, bags the register does not know and markers: what a killed issue left (under the lock)."""
     shutil.rmtree(archive / OLD_STAGING, ignore_errors=True)
     remove_leftovers(archive)
     for bag in unlisted_bags(archive, registry.folders()):
         shutil.rmtree(bag)
+    for stale in archive.glob(MARKER_PREFIX + "*"):
+        stale.unlink(missing_ok=True)
 
 
 def _bag_files(scratch: Path, files: dict[str, bytes], info: dict[str, str]) -> dict[str, bytes]:
@@ -81,8 +92,10 @@ def _payload(made: dict[str, bytes], issued_yaml: bytes, workspace: Workspace) -
 
 
 def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issue_date: JalaliDate,
-                 supersede_reason: str | None = None, progress: Progress | None = None) -> IssueResult:
-    """Issue one record: strict validation, numbers, PDF/A-3a originals, a bag, a register row."""
+                 supersede_reason: str | None = None, progress: Progress | None = None,
+                 environ: Mapping[str, str] = os.environ, ask_password: seal.AskPassword | None = None) -> IssueResult:
+    """Issue one record: strict validation, numbers, PDF/A-3a originals (signed when the office's
+    ``signing`` says so, the key's password from ``environ`` or else ``ask_password``), a bag, register rows."""
     say = progress or (lambda _line: None)
     validated = check_workspace(workspace, [record_path])
     if validated.warnings:
@@ -96,6 +109,9 @@ def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issu
         raise InvalidInput([item.source.diagnostic(("meeting", "date"), "issue-before-meeting", issued=str(issue_date),
                                                    date=str(meeting_date))])
     source = record_bytes(record_path)
+    signing = validated.directory.office.signing
+    signer = Signer(seal.load_key(workspace, signing, environ, ask_password) if signing else None,
+                    seal.trust_of(workspace, signing))
     archive.mkdir(parents=True, exist_ok=True)
     registry = Registry(archive / REGISTRY_NAME)
     registry.connection.execute(SEARCH_TABLE)
@@ -104,9 +120,10 @@ def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issu
             _remove_leftovers(archive, registry)
             version = _next_version(registry, item.name, supersede_reason)
             result = _issue(workspace, validated.directory, item, source, archive, registry, issue_date, version,
-                            supersede_reason, say)
+                            supersede_reason, signer, say)
     finally:
         registry.close()
+    marker_path(archive, f"{item.name}/v{version}").unlink(missing_ok=True)  # committed: no longer unfinished
     return result
 
 
@@ -119,11 +136,29 @@ def _next_version(registry: Registry, record: str, supersede_reason: str | None)
     return len(versions) + 1
 
 
+def _originals(workspace: Workspace, directory: MergedDirectory, issued_item: ValidRecord, issued_yaml: bytes,
+               folder: str, signer: Signer) -> tuple[dict[str, bytes], list[originals.NewOriginal]]:
+    """The originals as archived (by path under the payload folder; signed when the office signs) and
+    their register rows."""
+    issued = issued_item.record.issued
+    assert issued is not None, "an issued record has its issued block"
+    finals = render_finals(workspace, issued_item, directory, issued_yaml)
+    signing = directory.office.signing
+    if signer.key is not None and signing is not None:
+        archived = seal.sign_originals(list(finals.values()), signer.key, signing, signer.trust)
+    else:
+        archived = {made.target: made.data for made in finals.values()}
+    codes = codes_of(issued_yaml, issued.numbers, str(issued.date))
+    rows = [seal.new_original(f"{folder}/data/{made.target.as_posix()}", key, codes[key], made.data,
+                              archived[made.target], signer.key) for key, made in finals.items()]
+    return {target.as_posix(): data for target, data in archived.items()}, rows
+
+
 def _issue(workspace: Workspace, directory: MergedDirectory, item: ValidRecord, source: bytes, archive: Path,
-           registry: Registry, issue_date: JalaliDate, version: int, reason: str | None,
+           registry: Registry, issue_date: JalaliDate, version: int, reason: str | None, signer: Signer,
            say: Progress) -> IssueResult:
-    """Number, render, bag and write one version (inside the register's transaction), with the pattern,
-    unit and name of the secretariat of the record's body."""
+    """Number, render, sign, bag and write one version (inside the register's transaction), with the
+    pattern, unit and name of the secretariat of the record's body."""
     office = office_for(directory, item.record.meeting.body)
     folder = f"{item.name}/v{version}"
     numbers = registry.next_numbers(numbered_keys(item, directory), office.letter_number, office.unit or "",
@@ -134,17 +169,21 @@ def _issue(workspace: Workspace, directory: MergedDirectory, item: ValidRecord, 
                        numbers)
     say(f"numbered {len(numbers)} document(s) of {item.name} version {version}")
     pause_if_asked(archive, "numbered")
-    made = render_originals(workspace, issued_item, directory, issued_yaml)
-    say(f"rendered {len(made)} PDF/A-3a original(s)")
+    made, rows = _originals(workspace, directory, issued_item, issued_yaml, folder, signer)
+    say(f"rendered {len(made)} PDF/A-3a original(s)" + (", signed" if signer.key else ""))
     pause_if_asked(archive, "rendered")
     with Staging(archive) as staging:
         info = {"Source-Organization": office.name, "External-Identifier": folder,
                 "Bag-Group-Identifier": item.record.meeting.body, "Bagging-Date": issue_date.iso(),
                 "Bag-Software-Agent": f"minutes {__version__}"}
         bagged = _bag_files(staging.scratch(), _payload(made, issued_yaml, workspace), info)
-        for name, data in provenance.tagged(bagged, provenance.describe(workspace, office.font)).items():
+        files = provenance.tagged(bagged, provenance.describe(workspace, office.font))
+        originals.add(registry.connection, item.name, version, rows, originals.BagSeal(
+            hashlib.sha256(files[TAG_MANIFEST]).hexdigest(), files["manifest-sha512.txt"].decode("utf-8")))
+        for name, data in files.items():
             staging.add(archive / folder / name, data)
+        staging.add(marker_path(archive, folder), marker(folder, files[TAG_MANIFEST]))  # unfinished until committed
         pause_if_asked(archive, "bagged")
     pause_if_asked(archive, "moved")
     index_record(registry.connection, folder, record_texts(issued_item, directory))
-    return IssueResult(item.name, version, archive / folder, numbers)
+    return IssueResult(item.name, version, archive / folder, numbers, {row.document: row.code for row in rows})

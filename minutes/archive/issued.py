@@ -9,9 +9,10 @@ from pathlib import Path
 from minutes.documents.registry import documents_for
 from minutes.load import parse
 from minutes.model import Issued, MergedDirectory, Record
-from minutes.output.jobs import Archival, Job
+from minutes.output.jobs import Archival, Job, Made
 from minutes.render import environment, render_document, to_job
 from minutes.validate import ValidRecord
+from minutes.vcode import codes_of
 from minutes.workspace import Workspace
 
 SOURCE_NAME = "meeting.yaml"
@@ -40,28 +41,41 @@ def numbered_keys(item: ValidRecord, directory: MergedDirectory) -> list[str]:
     return [doc.key for doc in documents_for(item, directory, draft=False) if doc.is_pdf]
 
 
-def original_jobs(workspace: Workspace, item: ValidRecord, directory: MergedDirectory, issued_yaml: bytes,
-                  payload: Path) -> list[Job]:
-    """The jobs making the final PDF/A originals of an issued record, under the bag's ``payload`` folder
-    (the minutes at its top, letters in ``letters/``)."""
+def original_jobs(workspace: Workspace, item: ValidRecord, directory: MergedDirectory,
+                  issued_yaml: bytes) -> dict[str, Job]:
+    """The jobs making the final PDF/A originals of an issued record, by document key, each aimed at its
+    path under the bag's payload folder (the minutes at its top, letters in ``letters/``). Each shows its
+    verification code; letters keep the place of a visible signature when the office signs visibly."""
     issued = item.record.issued
     assert issued is not None, "an issued record has its issued block"
     archival = Archival(issued_yaml, SOURCE_NAME, item.record.meeting.date.to_gregorian(),
                         issued.date.to_gregorian())
     env = environment(workspace)
-    documents = documents_for(item, directory, draft=False, numbers=issued.numbers, issue_date=issued.date)
-    return [to_job(doc, render_document(env, doc),
-                   payload / ("" if doc.key == "minutes" else "letters") / doc.filename, archival)
-            for doc in documents if doc.is_pdf]
+    signing = directory.office.signing
+    documents = documents_for(item, directory, draft=False, numbers=issued.numbers, issue_date=issued.date,
+                              codes=codes_of(issued_yaml, issued.numbers, str(issued.date)),
+                              signature_field=bool(signing and signing.visible))
+    return {doc.key: to_job(doc, render_document(env, doc),
+                            Path("" if doc.key == "minutes" else "letters") / doc.filename, archival)
+            for doc in documents if doc.is_pdf}
+
+
+def render_finals(workspace: Workspace, item: ValidRecord, directory: MergedDirectory,
+                  issued_yaml: bytes) -> dict[str, Made]:
+    """The final PDFs of an issued record as rendered (before any signature), by document key; their
+    targets are paths under the bag's payload folder."""
+    from minutes.output.fonts import choose_font
+    from minutes.output.pool import Renderers, produce
+
+    jobs = original_jobs(workspace, item, directory, issued_yaml)
+    with Renderers(1) as renderers:
+        made = {m.target: m for m in produce(renderers, workspace, choose_font(workspace, directory.office.font),
+                                             list(jobs.values()))}
+    return {key: made[job.target] for key, job in jobs.items()}
 
 
 def render_originals(workspace: Workspace, item: ValidRecord, directory: MergedDirectory,
                      issued_yaml: bytes) -> dict[str, bytes]:
-    """The final PDFs of an issued record, by path under the bag's payload folder."""
-    from minutes.output.fonts import choose_font
-    from minutes.output.pool import Renderers, produce
-
-    jobs = original_jobs(workspace, item, directory, issued_yaml, Path())
-    with Renderers(1) as renderers:
-        made = produce(renderers, workspace, choose_font(workspace, directory.office.font), jobs)
-        return {m.target.as_posix(): m.data for m in made}
+    """The final PDFs of an issued record as rendered, by path under the bag's payload folder: the
+    originals themselves when unsigned, the first bytes of each when signed."""
+    return {m.target.as_posix(): m.data for m in render_finals(workspace, item, directory, issued_yaml).values()}

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from minutes import __version__
+from minutes.archive.unfinished import TAG_MANIFEST
 from minutes.workspace import Workspace
 
 PROVENANCE_NAME = "provenance.json"
@@ -25,7 +26,6 @@ FORMAT = 1
 LIBRARIES = {"WeasyPrint": "weasyprint", "pydyf": "pydyf", "fontTools": "fonttools", "Pillow": "pillow",
              "Jinja2": "jinja2"}
 SECTIONS = {"fonts": "font file", "templates": "template", "assets": "asset"}
-TAG_MANIFEST = "tagmanifest-sha512.txt"
 
 
 def _sha256(path: Path) -> str:

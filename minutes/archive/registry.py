@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minutes import numbering
+from minutes.archive import originals
 from minutes.diagnostics import MinutesError
 from minutes.text.jalali import JalaliDate
 
@@ -62,7 +63,7 @@ class Registry:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.connection = sqlite3.connect(path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
         self.connection.execute("PRAGMA foreign_keys = ON")
-        self.connection.executescript(SCHEMA)
+        self.connection.executescript(SCHEMA + originals.SCHEMA)
 
     def close(self) -> None:
         self.connection.close()

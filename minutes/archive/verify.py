@@ -1,8 +1,11 @@
 """Verify: prove an archive unchanged against its own register.
 
-Every bag is validated (sha512), the register's hashes and numbers are compared with the issued
-record in each bag, and the record embedded in every PDF with the archived one; veraPDF adds its
-verdict when it is installed.
+Every bag is validated (sha512); its tag manifest is compared with the hash the register recorded
+(so a file changed with the manifests recomputed is named); the register's own rows (numbers,
+version, issue date, reason) with the issued record in each bag; every PDF with the hash the
+register recorded, for incremental updates appended after ours, and for its signature when it was
+signed; and the record embedded in every PDF with the archived one. veraPDF adds its verdict when
+it is installed. What a killed issue left is told apart from tampering (:mod:`.unfinished`).
 """
 
 from __future__ import annotations
@@ -11,15 +14,42 @@ import hashlib
 import os
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import bagit
 
-from minutes.archive.issue import unlisted_bags
+from minutes.archive import originals
 from minutes.archive.issued import SOURCE_NAME, load_issued
+from minutes.archive.originals import BagSeal, Original
 from minutes.archive.registry import REGISTRY_NAME, IssueRow, Registry
+from minutes.archive.seal import original_problems
+from minutes.archive.signing import Trust, revisions
+from minutes.archive.unfinished import TAG_MANIFEST, findings
 from minutes.diagnostics import InvalidInput
+from minutes.model import Issued
 from minutes.text.slug import is_safe_name
+
+PAYLOAD_MANIFEST = "manifest-sha512.txt"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What verify found: ``problems`` (the archive is not as issued) and ``notes`` (no problem: an
+    unfinished issue, issues the register recorded before it kept hashes of their files)."""
+
+    problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    """What the register holds of one issue's files (nothing for issues recorded before it kept them),
+    and ``copies``: the file of every original in the register by its SHA-256, to name a swapped one."""
+
+    originals: tuple[Original, ...]
+    bag: BagSeal | None
+    copies: dict[str, str]
 
 
 def _embedded_source(pdf: Path) -> bytes | None:
@@ -30,6 +60,97 @@ def _embedded_source(pdf: Path) -> bytes | None:
         return attached.get_file().read_bytes() if attached is not None else None
 
 
+def _bagit_problems(folder: Path) -> list[str]:
+    try:
+        bagit.Bag(str(folder)).validate()
+    except bagit.BagValidationError as error:
+        return [f"{folder / str(getattr(d, 'path', ''))}: {d}" for d in error.details] or [f"{folder}: {error}"]
+    except bagit.BagError as error:
+        return [f"{folder}: {error}"]
+    return []
+
+
+def _manifest(text: str) -> dict[str, str]:
+    """A BagIt manifest's entries: path → checksum."""
+    return {path: digest for digest, _, path in (line.partition("  ") for line in text.splitlines() if line)}
+
+
+def _seal_problems(folder: Path, recorded: BagSeal) -> list[str]:
+    """The bag against the register's hash of its tag manifest: a change made with the manifests recomputed."""
+    tag = folder / TAG_MANIFEST
+    if tag.is_file() and hashlib.sha256(tag.read_bytes()).hexdigest() == recorded.tagmanifest_sha256:
+        return []
+    payload = folder / PAYLOAD_MANIFEST
+    now = _manifest(payload.read_text(encoding="utf-8", errors="replace")) if payload.is_file() else {}
+    issued = _manifest(recorded.manifest)
+    problems = [f"{folder / path}: differs from the file issued (the bag's manifests were recomputed to match)"
+                for path in sorted(issued) if path in now and now[path] != issued[path]]
+    problems += [f"{folder / path}: not in the bag as issued" for path in sorted(set(now) - set(issued))]
+    problems += [f"{folder / path}: missing (the bag as issued had it)" for path in sorted(set(issued) - set(now))]
+    return problems or [f"{tag}: differs from the register's hash of it: a tag file (bag-info.txt, bagit.txt) "
+                        "was changed and the tag manifest recomputed"]
+
+
+def _register_problems(source_path: Path, row: IssueRow, issued: Issued | None) -> list[str]:
+    """The register's row against the issued record's ``issued:`` block, one problem per field that differs."""
+    if issued is None:
+        return [f"{source_path}: has no issued block"]
+    fields = (("version", row.version, issued.version), ("issue date", row.issued_on, issued.date),
+              ("reason", row.reason, issued.reason), ("numbers", row.numbers, issued.numbers))
+    return [f"{source_path}: the register's {name} ({_shown(ours)}) differs from the issued record's ({_shown(theirs)})"
+            for name, ours, theirs in fields if ours != theirs]
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, dict):
+        return ", ".join(f"{key} {number}" for key, number in value.items())
+    return str(value)
+
+
+def _source_problems(folder: Path, row: IssueRow) -> tuple[list[str], bytes | None]:
+    """The issued record against the register: its hash and its ``issued:`` block; and its bytes."""
+    source_path = folder / "data" / "source" / SOURCE_NAME
+    if not source_path.is_file():
+        return [f"{source_path}: missing"], None
+    source = source_path.read_bytes()
+    problems = []
+    if hashlib.sha256(source).hexdigest() != row.source_sha256:
+        problems.append(f"{source_path}: differs from the register's hash of the issued record")
+    try:
+        issued = load_issued(source, row.record, str(source_path)).record.issued
+    except (InvalidInput, ValueError) as error:
+        return [*problems, f"{source_path}: not a readable issued record ({str(error).splitlines()[0]})"], source
+    return problems + _register_problems(source_path, row, issued), source
+
+
+def _pdf_problems(archive: Path, folder: Path, source: bytes | None, recorded: _Recorded, trust: Trust) -> list[str]:
+    """Every PDF of a bag: the record embedded, the register's hash and signature, no update after ours."""
+    by_file = {archive / original.file: original for original in recorded.originals}
+    pdfs = sorted((folder / "data").rglob("*.pdf"))
+    problems = [f"{path}: missing (the register lists it)" for path in sorted(set(by_file) - set(pdfs))]
+    if recorded.originals:
+        problems += [f"{path}: an original the register does not list" for path in sorted(set(pdfs) - set(by_file))]
+    for pdf in pdfs:
+        try:
+            embedded = _embedded_source(pdf)
+        except Exception as error:  # pikepdf raises many kinds for a damaged file
+            problems.append(f"{pdf}: not a readable PDF ({type(error).__name__})")
+            continue
+        if source is not None and embedded != source:
+            problems.append(f"{pdf}: the embedded {SOURCE_NAME} differs from the archived record")
+        data = pdf.read_bytes()
+        copy = recorded.copies.get(hashlib.sha256(data).hexdigest())
+        if copy is not None and archive / copy != pdf:
+            problems.append(f"{pdf}: it is a copy of {archive / copy}")
+        if pdf in by_file:
+            problems += [f"{pdf}: {problem}" for problem in original_problems(data, by_file[pdf], trust)]
+        elif (found := revisions(data) or 1) > 1:  # issued before the register kept hashes: never signed
+            problems.append(f"{pdf}: {found - 1} incremental update(s) were appended after issue")
+    return problems
+
+
 def _confined(archive: Path, folder: str) -> bool:
     """Whether a register's folder is a bag folder of the archive: ``<record>/v<N>``, inside it."""
     name, _, version = folder.partition("/")
@@ -37,42 +158,29 @@ def _confined(archive: Path, folder: str) -> bool:
             and Path(os.path.realpath(archive / folder)).is_relative_to(os.path.realpath(archive)))
 
 
-def _check_bag(archive: Path, row: IssueRow) -> list[str]:
+def _folder_problems(archive: Path, row: IssueRow) -> list[str]:
+    """A register row whose folder leads out of the archive, or is not where issue puts its record and version."""
     if not _confined(archive, row.folder):
         return [f"{archive / REGISTRY_NAME}: the register names {row.folder!r} for {row.record} version "
                 f"{row.version}, which is not a bag folder of the archive"]
+    if row.folder != f"{row.record}/v{row.version}":
+        return [f"{archive / REGISTRY_NAME}: the register puts {row.record} version {row.version} in {row.folder}, "
+                f"not in {row.record}/v{row.version}"]
+    return []
+
+
+def _check_bag(archive: Path, row: IssueRow, recorded: _Recorded, trust: Trust) -> list[str]:
+    misplaced = _folder_problems(archive, row)
+    if misplaced:
+        return misplaced
     folder = archive / row.folder
     if not folder.is_dir():
         return [f"{folder}: missing (the register lists {row.record} version {row.version})"]
-    problems = []
-    try:
-        bagit.Bag(str(folder)).validate()
-    except bagit.BagValidationError as error:
-        details = [f"{folder / str(getattr(d, 'path', ''))}: {d}" for d in error.details] or [f"{folder}: {error}"]
-        problems += details
-    except bagit.BagError as error:
-        problems.append(f"{folder}: {error}")
-    source_path = folder / "data" / "source" / SOURCE_NAME
-    if not source_path.is_file():
-        return [*problems, f"{source_path}: missing"]
-    source = source_path.read_bytes()
-    if hashlib.sha256(source).hexdigest() != row.source_sha256:
-        problems.append(f"{source_path}: differs from the register's hash of the issued record")
-    try:
-        issued = load_issued(source, row.record, str(source_path)).record.issued
-    except (InvalidInput, ValueError) as error:
-        return [*problems, f"{source_path}: not a readable issued record ({str(error).splitlines()[0]})"]
-    if issued is None or issued.numbers != row.numbers or issued.version != row.version:
-        problems.append(f"{source_path}: its numbers or version differ from the register")
-    for pdf in sorted((folder / "data").rglob("*.pdf")):
-        try:
-            embedded = _embedded_source(pdf)
-        except Exception as error:  # pikepdf raises many kinds for a damaged file
-            problems.append(f"{pdf}: not a readable PDF ({type(error).__name__})")
-            continue
-        if embedded != source:
-            problems.append(f"{pdf}: the embedded {SOURCE_NAME} differs from the archived record")
-    return problems
+    problems = _bagit_problems(folder)
+    if recorded.bag is not None:
+        problems += _seal_problems(folder, recorded.bag)
+    source_problems, source = _source_problems(folder, row)
+    return problems + source_problems + _pdf_problems(archive, folder, source, recorded, trust)
 
 
 def verapdf_problems(pdfs: list[Path]) -> list[str] | None:
@@ -88,17 +196,30 @@ def verapdf_problems(pdfs: list[Path]) -> list[str] | None:
     return [f"{path}: veraPDF finds it not PDF/A conformant" for path in failed]
 
 
-def verify(archive: Path) -> list[str]:
-    """Every difference between the register, the bags and the PDFs' embedded sources; empty when all is well."""
-    if not (archive / REGISTRY_NAME).is_file():
-        return [f"{archive / REGISTRY_NAME}: no register here"]
+def _register(archive: Path) -> tuple[list[IssueRow], dict[str, _Recorded]]:
     registry = Registry(archive / REGISTRY_NAME)
     try:
         rows = registry.all_issues()
+        listed = {row.folder: tuple(originals.of_issue(registry.connection, row.record, row.version)) for row in rows}
+        bags = {row.folder: originals.bag_of(registry.connection, row.record, row.version) for row in rows}
     finally:
         registry.close()
-    problems = [problem for row in rows for problem in _check_bag(archive, row)]
-    problems += [f"{bag}: a bag the register does not list"
-                 for bag in unlisted_bags(archive, {row.folder for row in rows})]
-    pdfs = [pdf for row in rows for pdf in sorted((archive / row.folder / "data").rglob("*.pdf"))]
-    return problems + (verapdf_problems(pdfs) or [])
+    copies = {original.sha256: original.file for found in listed.values() for original in found}
+    return rows, {folder: _Recorded(listed[folder], bags[folder], copies) for folder in listed}
+
+
+def verify(archive: Path, trust: Trust | None = None) -> Verdict:
+    """Every difference between the register, the bags and the originals (their signatures checked against
+    ``trust``), and what unfinished issues left; no problems when all is well."""
+    if not (archive / REGISTRY_NAME).is_file():
+        return Verdict((f"{archive / REGISTRY_NAME}: no register here",))
+    rows, recorded = _register(archive)
+    problems = [problem for row in rows for problem in _check_bag(archive, row, recorded[row.folder], trust or Trust())]
+    unfinished = findings(archive, {row.folder for row in rows})
+    legacy = [row for row in rows if not recorded[row.folder].originals]
+    notes = [f"{len(legacy)} issue(s) recorded before the register kept the hashes of originals and bags "
+             "(their bags' own manifests vouch for them): " + ", ".join(row.folder for row in legacy)] if legacy else []
+    pdfs = [pdf for row in rows if not _folder_problems(archive, row) and (archive / row.folder).is_dir()
+            for pdf in sorted((archive / row.folder / "data").rglob("*.pdf"))]
+    problems += [*unfinished.problems, *(verapdf_problems(pdfs) or [])]
+    return Verdict(tuple(problems), (*unfinished.notes, *notes))

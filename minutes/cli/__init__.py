@@ -151,12 +151,14 @@ def _add_records(verbs: Verbs) -> None:
 
 
 def _add_archive(verbs: Verbs) -> None:
-    """The commands about the archive: ``issue``, ``verify``, ``search``."""
+    """The commands about the archive: ``issue``, ``verify``, ``check``, ``search``."""
     issue = verbs.add_parser("issue", help="number a record's documents and archive the final originals",
                                 description="Validate strictly (warnings fail), take the next registry numbers, "
                                             "render the final documents as PDF/A-3a with the issued record "
-                                            "embedded, and store them in a BagIt bag in the archive. The record "
-                                            "in data/ is never changed.")
+                                            "embedded and a verification code on every page, sign them when "
+                                            "the office's signing block says so, and store them in a BagIt bag "
+                                            "in the archive. Prints each document's key, number and code. The "
+                                            "record in data/ is never changed.")
     issue.add_argument("record", type=Path, metavar="RECORD", help="the meeting record to issue")
     issue.add_argument("--date", type=_jalali_date, metavar="JALALI", help="the issue date (default: today in Tehran)")
     issue.add_argument("--archive", metavar="DIR", help="the archive folder (default: archive/ in the workspace)")
@@ -165,14 +167,29 @@ def _add_archive(verbs: Verbs) -> None:
     issue.set_defaults(run=commands.cmd_issue)
 
     check_archive = verbs.add_parser("verify", help="check that archived originals are unchanged",
-                                        description="Validate every bag (sha512), the register's hashes and "
-                                                    "numbers, and the record embedded in every PDF; list "
-                                                    "each difference with the file it concerns.")
+                                        description="Validate every bag (sha512) and its tag manifest against "
+                                                    "the register, the register's numbers, dates and reasons "
+                                                    "against each issued record, every PDF against the "
+                                                    "register's hash (no update appended after issue) and its "
+                                                    "signature, and the record embedded in every PDF; list "
+                                                    "each difference with the file it concerns. What a killed "
+                                                    "issue left is noted, not counted as a problem.")
     check_archive.add_argument("archive", nargs="?", metavar="ARCHIVE",
                                help="the archive folder (default: archive/ in the workspace)")
     check_archive.add_argument("--rerender", action="store_true",
                                help="also render every original again from its bag and compare the bytes")
     check_archive.set_defaults(run=commands.cmd_verify)
+
+    check_one = verbs.add_parser("check", help="say whether the archive issued a verification code or a PDF",
+                                 description="Look up a verification code (as printed or scanned from a "
+                                             "document's QR code) or a PDF file in the archive: whether it was "
+                                             "issued, under which number and date, whether a later version "
+                                             "superseded it, and whether the file's signature and contents "
+                                             "match the archived original. Exit status 0 only for a current, "
+                                             "matching original.")
+    check_one.add_argument("what", metavar="CODE|FILE", help="a verification code, or the path of a PDF")
+    check_one.add_argument("--archive", metavar="DIR", help="the archive folder (default: archive/ in the workspace)")
+    check_one.set_defaults(run=commands.cmd_check)
 
     find = verbs.add_parser("search", help="search the text of issued records",
                                description="Full-text search over the archive that matches ی/ي, ک/ك, "

@@ -152,24 +152,38 @@ def cmd_issue(args: argparse.Namespace, workspace: Workspace, console: Console) 
         return EXIT_USAGE
     result = issue_record(workspace, args.record, _archive_dir(args, workspace),
                           issue_date=args.date or JalaliDate.today(),
-                          supersede_reason=args.reason, progress=console.err)
+                          supersede_reason=args.reason, progress=console.err, ask_password=_ask_password)
     for key, number in result.numbers.items():
-        console.out(f"{key}\t{number}")
+        console.out(f"{key}\t{number}\t{result.codes[key]}")
     console.err(f"issued {result.record} version {result.version}: {workspace.display_name(result.bag)}")
     return EXIT_OK
 
 
+def _ask_password(prompt: str) -> str:
+    """The signing key's password, typed at the terminal (never echoed, never stored)."""
+    import getpass
+
+    from minutes.archive.signing import SigningError
+
+    if not sys.stdin.isatty():
+        raise SigningError(f"no terminal to ask for the {prompt.rstrip(': ')}: set the office's password_env variable")
+    return getpass.getpass(prompt)
+
+
 def cmd_verify(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.archive.seal import office_signing, trust_of
     from minutes.archive.verify import verify
 
     archive = _archive_dir(args, workspace)
-    problems = verify(archive)
-    for problem in problems:
+    verdict = verify(archive, trust_of(workspace, office_signing(workspace)))
+    for problem in verdict.problems:
         console.out(problem)
-    console.err(f"{len(problems)} problem(s) in {workspace.display_name(archive)}" if problems
-                else f"{workspace.display_name(archive)}: every bag, hash and embedded source checks out")
+    for note in verdict.notes:
+        console.err(f"note: {note}")
+    console.err(f"{len(verdict.problems)} problem(s) in {workspace.display_name(archive)}" if verdict.problems
+                else f"{workspace.display_name(archive)}: every bag, hash, signature and embedded source checks out")
     differ = _rerender(workspace, archive, console) if args.rerender else False
-    return EXIT_INVALID if problems or differ else EXIT_OK
+    return EXIT_INVALID if verdict.problems or differ else EXIT_OK
 
 
 def _rerender(workspace: Workspace, archive: Path, console: Console) -> bool:
@@ -187,6 +201,26 @@ def _rerender(workspace: Workspace, archive: Path, console: Console) -> bool:
     console.err(f"{differ} of {total} original(s) differ when rendered again" if differ
                 else f"{total} original(s) of {len(results)} bag(s) rendered again: byte-identical")
     return differ > 0
+
+
+def cmd_check(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.archive.check import check_code, check_file, describe
+    from minutes.archive.seal import office_signing, trust_of
+
+    archive, trust = _archive_dir(args, workspace), trust_of(workspace, office_signing(workspace))
+    path = Path(args.what)
+    if not path.is_file() and (args.what.lower().endswith(".pdf") or os.sep in args.what):
+        console.err(f"error: {args.what}: no such file")
+        return EXIT_INVALID
+    try:
+        answer = check_file(archive, path.read_bytes(), trust) if path.is_file() else \
+            check_code(archive, args.what, trust)
+    except ValueError as error:
+        console.err(f"error: {error}")
+        return EXIT_INVALID
+    for line in describe(answer, args.what):
+        console.out(line)
+    return EXIT_OK if answer.current else EXIT_INVALID
 
 
 def cmd_search(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:

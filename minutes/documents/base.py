@@ -49,10 +49,17 @@ class Document:
 @dataclass(frozen=True)
 class Settings:
     """How documents are issued: as drafts (watermark, no emblem, blank number and date) or final,
-    with the registry number of each document by key."""
+    with the registry number and the verification code of each document by key, and whether letters
+    keep a place for a visible signature field (``signature_field``: issued originals signed visibly)."""
 
     draft: bool = True
     numbers: Mapping[str, str] | None = None
+    codes: Mapping[str, str] | None = None
+    signature_field: bool = False
 
     def number(self, key: str) -> str | None:
         return None if self.draft or not self.numbers else self.numbers.get(key)
+
+    def code(self, key: str) -> str | None:
+        """The verification code of a final document, when it has one (drafts never show one)."""
+        return None if self.draft or not self.codes else self.codes.get(key)

@@ -5,12 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from minutes.documents.base import Document, Kind, Settings
-from minutes.documents.views import CopyRow, Letterhead, LetterView, Meta, NameAndPost, NoticeRow, ReminderRow
+from minutes.documents.views import (
+    CopyRow,
+    Letterhead,
+    LetterView,
+    Meta,
+    NameAndPost,
+    NoticeRow,
+    ReminderRow,
+    Verification,
+)
 from minutes.documents.wording import ARCHIVE, DRAFT, Names
 from minutes.model import CopyLine, MergedDirectory, Office
 from minutes.text.bidi import Display, text
 from minutes.text.jalali import JalaliDate
 from minutes.text.persian import display
+from minutes.vcode import qr_data_uri
 
 
 class Issuer:
@@ -41,7 +51,16 @@ class Issuer:
             number=Display.isolated(number) if number is not None else None,
             date=None if draft and not self.dated_drafts else text(date.persian()),
             attachments=text(attachments),
+            verification=self.verification(key),
         )
+
+    def verification(self, key: str) -> Verification | None:
+        """The verification code of an issued original and its QR code (the code in Latin letters and
+        digits, read left to right, as it is typed back)."""
+        code = self.settings.code(key)
+        if code is None:
+            return None
+        return Verification(Display(((code, "ltr"),)), qr_data_uri(code))
 
     def meta(self, title: str, keywords: str, date: JalaliDate) -> Meta:
         """PDF metadata; a draft's title says so, since its watermark is drawn, not text."""
@@ -93,6 +112,7 @@ class Issuer:
             copies=copies,
             agenda=agenda,
             distribution=distribution,
+            signature_field=self.settings.signature_field and not self.settings.draft,
         )
         return Document(self.folder, key, Kind.LETTER, template, f"{key}.pdf", view,
                         page_size=self.office.page_size)

@@ -38,12 +38,14 @@ FOLLOWUP_KINDS: tuple[Callable[[FollowUpContext], list[Document]], ...] = (
 
 
 def documents_for(item: ValidRecord, directory: MergedDirectory, *, draft: bool = True,
-                  numbers: Mapping[str, str] | None = None, issue_date: JalaliDate | None = None) -> list[Document]:
+                  numbers: Mapping[str, str] | None = None, issue_date: JalaliDate | None = None,
+                  codes: Mapping[str, str] | None = None, signature_field: bool = False) -> list[Document]:
     """Every document a record makes. A draft shows no emblem, and blanks for the number and the date
     the secretariat gives (the date is filled in when ``issue_date`` is given); a final one
     (``draft=False``) shows the emblem and the numbers given by document key, its letters dated
-    ``issue_date`` (default: the meeting's date)."""
-    context = RecordContext(item, directory, Settings(draft, numbers), issue_date)
+    ``issue_date`` (default: the meeting's date), the verification ``codes`` by document key at the
+    foot of every page, and its letters a place for a visible signature when ``signature_field``."""
+    context = RecordContext(item, directory, Settings(draft, numbers, codes, signature_field), issue_date)
     kinds = PLANNED_KINDS if item.record.status is RecordStatus.PLANNED else RECORD_KINDS
     return [document for make in kinds for document in make(context)]
 

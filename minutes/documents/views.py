@@ -22,11 +22,20 @@ class Meta:
 
 
 @dataclass(frozen=True)
+class Verification:
+    """An issued original's verification code, shown at the foot of every page with its QR code
+    (``qr``: a ``data:`` URI of an SVG image)."""
+
+    code: Display
+    qr: str
+
+
+@dataclass(frozen=True)
 class Letterhead:
     """The header of every printed document: office side, invocation and the number/date block.
 
     ``number`` and ``date`` are the secretariat's, given when it registers the document: a draft
-    has neither (the templates leave a blank to fill in).
+    has neither (the templates leave a blank to fill in); ``verification`` is an issued original's.
     """
 
     emblem: str | None
@@ -36,6 +45,7 @@ class Letterhead:
     number: Display | None
     date: Display | None
     attachments: Display
+    verification: Verification | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +202,7 @@ class LetterView:
     copies: tuple[CopyRow, ...]
     agenda: tuple[Display, ...] = ()
     distribution: tuple[Display, ...] = ()
+    signature_field: bool = False  # a place kept at the first signatory for a visible signature
 
 
 @dataclass(frozen=True)

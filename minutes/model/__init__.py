@@ -23,6 +23,7 @@ from minutes.model.directory import (
     Person,
     RecordCopies,
     Secretariat,
+    Signing,
 )
 from minutes.model.fields import (
     ASSET_PATTERN,
@@ -127,6 +128,7 @@ __all__ = [
     "Ref",
     "RelativeDeadline",
     "Secretariat",
+    "Signing",
     "Statement",
     "Status",
     "Substitute",

@@ -88,6 +88,22 @@ class Copies(RecordCopies):
     reminder: CopyLines = None
 
 
+class Signing(Model):
+    """How ``minutes issue`` signs originals (PAdES) and whose signatures ``verify`` and ``check`` accept.
+
+    Key and certificate files lie inside the workspace; the password is never stored: it comes from
+    the environment variable ``password_env`` or is asked for at the terminal."""
+
+    pkcs12: Text = Field(description="the office's private key and certificate, a PKCS#12 file in the workspace")
+    password_env: Text = Field("MINUTES_SIGNING_PASSWORD",
+                               description="environment variable holding the PKCS#12 password (else asked for)")
+    certificate: Text | None = Field(None, description="the office's certificate (PEM or DER file), trusted as is")
+    trust: list[Text] = Field(default_factory=list, max_length=MAX_SMALL_LIST,
+                              description="trust anchors (PEM or DER files) a signer's certificate may chain to")
+    tsa_url: Text | None = Field(None, description="RFC 3161 time-stamp authority: signatures become PAdES B-T")
+    visible: bool = Field(False, description="a visible signature field at the first signatory's place in letters")
+
+
 class Office(Model):
     """The office that issues the documents."""
 
@@ -106,6 +122,7 @@ class Office(Model):
     invitations: Invitations = Field(Invitations.EACH, description="each: one invitation per invitee; "
                                                                    "one: one letter with a distribution list")
     copies: Copies = Field(default_factory=Copies)
+    signing: Signing | None = Field(None, description="sign issued originals with the office's certificate")
 
 
 class Secretariat(Model):

@@ -242,6 +242,17 @@ def remove_leftovers(root: Path) -> int:
     return len(found)
 
 
+def rolling_forward(root: Path) -> dict[Path, Path]:
+    """The files that sets killed while being renamed into place under ``root`` have yet to put there
+    (the next :func:`remove_leftovers` will): target → the staged file."""
+    found = {}
+    for area in leftovers(root):
+        staged = area / "new"
+        if (area / _COMMIT).is_file() and staged.is_dir():
+            found.update({root / path.relative_to(staged): path for path in staged.rglob("*") if path.is_file()})
+    return found
+
+
 def _finish(area: Path, root: Path) -> None:
     """Rename into place what a killed commit had not yet, and make its removals."""
     staged = area / "new"

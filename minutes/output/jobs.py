@@ -48,12 +48,23 @@ class Job:
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """Where an element with an id was laid out: its page (from 0) and its border box (x1, y1, x2, y2)
+    in PDF points from the page's bottom-left corner (the place of a visible signature field)."""
+
+    page: int
+    box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
 class Made:
     """A file's bytes, made from a :class:`Job`: its page count (0 when not paged), the files fetched
-    for it (URL → SHA-256) and the peak memory of the process that made it (MiB; 0 when not measured)."""
+    for it (URL → SHA-256), the peak memory of the process that made it (MiB; 0 when not measured)
+    and where its elements with an id are (by id)."""
 
     target: Path
     data: bytes
     pages: int = 0
     resources: dict[str, str] = field(default_factory=dict)
     peak_rss_mb: float = 0.0
+    anchors: dict[str, Anchor] = field(default_factory=dict)

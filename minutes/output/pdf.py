@@ -12,7 +12,7 @@ import logging
 import mimetypes
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -28,14 +28,16 @@ from minutes.diagnostics import RenderError
 from minutes.model import PageSize
 from minutes.output import tagging, textlayer
 from minutes.output.fonts import FontChoice
-from minutes.output.jobs import Archival
+from minutes.output.jobs import Anchor, Archival
 from minutes.workspace import Workspace
 
 if TYPE_CHECKING:
     from pydyf import PDF
+    from weasyprint.document import Page
 
 PAPER_MM = {PageSize.A4: (210, 297), PageSize.A5: (148, 210)}
 CSS_PX_PER_MM = 96 / 25.4
+PT_PER_CSS_PX = 72 / 96
 
 mimetypes.add_type("font/ttf", ".ttf")
 mimetypes.add_type("font/otf", ".otf")
@@ -137,10 +139,21 @@ def _finish(document: object, pdf: PDF) -> None:
 
 @dataclass(frozen=True)
 class RenderedPdf:
-    """A rendered PDF and its number of pages."""
+    """A rendered PDF, its number of pages, and where its elements with an id are (see :class:`Anchor`)."""
 
     data: bytes
     pages: int
+    anchors: dict[str, Anchor] = field(default_factory=dict)
+
+
+def _anchors(pages: list[Page]) -> dict[str, Anchor]:
+    """Every element with an id: its page and border box in PDF points from the page's bottom-left."""
+    found = {}
+    for index, page in enumerate(pages):
+        for name, (x1, y1, x2, y2) in page.anchors.items():
+            x1, y1, x2, y2 = (round(v * PT_PER_CSS_PX, 2) for v in (x1, page.height - y2, x2, page.height - y1))
+            found[name] = Anchor(index, (x1, y1, x2, y2))
+    return found
 
 
 class PdfRenderer:
@@ -206,4 +219,4 @@ class PdfRenderer:
         if unexpected or not embedded:
             raise RenderError(f"the PDF would embed {sorted(embedded)} instead of {self.font.family}: "
                               "check the font files and the stylesheet's font-family")
-        return RenderedPdf(data, len(document.pages))
+        return RenderedPdf(data, len(document.pages), _anchors(document.pages))

@@ -53,7 +53,7 @@ class TrackingRenderer(PdfRenderer):
         """The PDF of ``job`` (an original when it carries what to embed)."""
         self.recorder.fetched = {}
         pdf = self.render(job.markup, job.papers, job.archival)
-        return Made(job.target, pdf.data, pdf.pages, dict(self.recorder.fetched), peak_rss_mb())
+        return Made(job.target, pdf.data, pdf.pages, dict(self.recorder.fetched), peak_rss_mb(), pdf.anchors)
 
 
 class Warm:

@@ -1,0 +1,132 @@
+"""``minutes check``: did this archive issue a code or a PDF, under which number and date, is it still
+current, and does the file match the archived original?
+
+A code is looked up in the register's rows of originals. A file is recognised by its bytes, else
+by the rendered part a signature was made over, else by the issued record it embeds; whatever
+differs from the archived original is named.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from minutes.archive import originals
+from minutes.archive.issued import SOURCE_NAME
+from minutes.archive.originals import Original
+from minutes.archive.registry import REGISTRY_NAME, IssueRow, Registry
+from minutes.archive.seal import original_problems
+from minutes.archive.signing import Trust
+from minutes.diagnostics import MinutesError
+from minutes.vcode import parse_code
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the archive says about a code or a file.
+
+    ``original`` is None when the archive did not issue it; ``superseded_by`` is the newest version
+    of the same record when a later one exists, with the number its corresponding document took
+    there (None when that version has no such document); ``problems`` says how the file (the one
+    checked, or the archived one for a code) differs from the archived original or fails its signature.
+    """
+
+    original: Original | None
+    superseded_by: IssueRow | None = None
+    replacement_number: str | None = None
+    problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def current(self) -> bool:
+        """Issued here, not superseded, and matching the archived original."""
+        return self.original is not None and self.superseded_by is None and not self.problems
+
+
+def _open(archive: Path) -> Registry:
+    if not (archive / REGISTRY_NAME).is_file():
+        raise MinutesError(f"{archive / REGISTRY_NAME}: no register here")
+    return Registry(archive / REGISTRY_NAME)
+
+
+def _answer(registry: Registry, original: Original, problems: list[str], notes: tuple[str, ...] = ()) -> Answer:
+    versions = registry.versions(original.record)
+    newest = versions[-1] if versions and versions[-1].version > original.version else None
+    replacement = newest.numbers.get(original.document) if newest else None
+    return Answer(original, newest, replacement, tuple(problems), notes)
+
+
+def check_code(archive: Path, text: str, trust: Trust) -> Answer:
+    """The archive's answer for a verification code as typed or scanned; ValueError when it is no code."""
+    code = parse_code(text)
+    registry = _open(archive)
+    try:
+        original = originals.by_code(registry.connection, code)
+        if original is None:
+            return Answer(None)
+        path = archive / original.file
+        problems = (original_problems(path.read_bytes(), original, trust) if path.is_file()
+                    else ["the archived original is missing"])
+        return _answer(registry, original, problems)
+    finally:
+        registry.close()
+
+
+def _embedded_source_sha256(data: bytes) -> str | None:
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as document:
+            attached = document.attachments.get(SOURCE_NAME)
+            return hashlib.sha256(attached.get_file().read_bytes()).hexdigest() if attached is not None else None
+    except Exception:  # not a PDF, or a damaged one: nothing to recognise it by
+        return None
+
+
+def _by_signed_render(registry: Registry, data: bytes) -> tuple[Original | None, tuple[str, ...]]:
+    """The original whose render this file starts with, or of whose issued record it carries, if any."""
+    source = _embedded_source_sha256(data)
+    issue = originals.issue_with_source(registry.connection, source) if source else None
+    if issue is None:
+        return None, ()
+    listed = originals.of_issue(registry.connection, *issue)
+    for original in listed:
+        if hashlib.sha256(data[:original.unsigned_length]).hexdigest() == original.unsigned_sha256:
+            return original, ()
+    return None, (f"it embeds the issued record of {issue[0]} version {issue[1]}, but matches none of its "
+                  f"{len(listed)} original(s): its contents were changed",)
+
+
+def check_file(archive: Path, data: bytes, trust: Trust) -> Answer:
+    """The archive's answer for a PDF someone holds."""
+    registry = _open(archive)
+    try:
+        original = originals.by_sha256(registry.connection, hashlib.sha256(data).hexdigest())
+        notes: tuple[str, ...] = ()
+        if original is None:
+            original, notes = _by_signed_render(registry, data)
+        if original is None:
+            return Answer(None, notes=notes)
+        return _answer(registry, original, original_problems(data, original, trust))
+    finally:
+        registry.close()
+
+
+def describe(answer: Answer, asked: str) -> list[str]:
+    """The answer in words, one fact a line, for ``minutes check`` to print (``asked``: the code or file)."""
+    original = answer.original
+    if original is None:
+        return [f"not issued: this archive has no original with {asked}", *answer.notes]
+    lines = [f"issued: {original.record} version {original.version}, {original.document}, "
+             f"number {original.number}, dated {original.issued_on}, code {original.code}"]
+    newer = answer.superseded_by
+    if newer is not None:
+        where = f", where it is number {answer.replacement_number}" if answer.replacement_number else ""
+        lines.append(f"superseded: by version {newer.version} of {newer.issued_on} ({newer.reason}){where}")
+    else:
+        lines.append("current: no later version supersedes it")
+    checked = "signature and contents" if original.signed else "contents (an unsigned original)"
+    return lines + ([f"differs: {problem}" for problem in answer.problems] or
+                    [f"{checked}: match the archived original"])

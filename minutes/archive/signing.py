@@ -1,0 +1,293 @@
+"""Digital signatures on issued originals (PAdES baseline B-B, or B-T with a time-stamp), with pyHanko.
+
+A signature is added as an incremental update: the rendered PDF's bytes stay the first bytes of
+the signed file, unchanged, so the unsigned render stays reproducible and can be compared with a
+re-render (the register keeps its length). The update adds the signature field (invisible, or over the
+place a template reserved), the signature and pyHanko's metadata update, which keeps the PDF/A
+identification and sets the information dictionary's and XMP's producer alike.
+:func:`check_signatures` names every problem in plain words; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import io
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from minutes.diagnostics import MinutesError
+
+FIELD_NAME = "OfficeSignature"
+for _library in ("pyhanko", "pyhanko_certvalidator"):  # failures come back as statuses; no tracebacks on stderr
+    logging.getLogger(_library).addHandler(logging.NullHandler())
+ACCEPTED_KEY_USAGE = {"non_repudiation", "digital_signature"}  # either will do
+
+
+class SigningError(MinutesError):
+    """The key, the certificate or the signing itself failed; the message says why."""
+
+
+@dataclass(frozen=True)
+class OfficeKey:
+    """The office's private key and certificate, loaded from its PKCS#12 file (decrypted once), with
+    the other certificates it holds (DER)."""
+
+    private_key: Any  # a cryptography private key
+    certificate: bytes  # DER
+    others: tuple[bytes, ...] = ()
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the certificate (hex), as the register keeps it."""
+        return hashlib.sha256(self.certificate).hexdigest()
+
+    @functools.cached_property
+    def signer(self) -> Any:
+        """pyHanko's signer for this key (made when first needed: importing pyHanko takes a while)."""
+        from asn1crypto import keys
+        from asn1crypto import x509 as asn1
+        from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+        from pyhanko.sign.signers import SimpleSigner
+        from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+        der = self.private_key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption())
+        store = SimpleCertificateStore()
+        store.register_multiple(asn1.Certificate.load(other) for other in self.others)
+        return SimpleSigner(signing_key=keys.PrivateKeyInfo.load(der),
+                            signing_cert=asn1.Certificate.load(self.certificate), cert_registry=store)
+
+
+@dataclass(frozen=True)
+class FieldPlace:
+    """Where a visible signature field goes: page index and box (x1, y1, x2, y2) in PDF points."""
+
+    page: int
+    box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Trust:
+    """Certificates (DER) accepted as anchors: a signer must be one of them or chain to one."""
+
+    anchors: tuple[bytes, ...] = ()
+
+
+def load_certificates(data: bytes, name: str) -> list[bytes]:
+    """The certificates (DER) in a PEM file (one or more) or a DER file; ``name`` is for messages."""
+    from cryptography import x509 as pyca
+
+    try:
+        if b"-----BEGIN" in data:
+            return [c.public_bytes(_der()) for c in pyca.load_pem_x509_certificates(data)]
+        return [pyca.load_der_x509_certificate(data).public_bytes(_der())]
+    except ValueError:
+        raise SigningError(f"{name}: not a certificate in PEM or DER form") from None
+
+
+def _der() -> Any:
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    return Encoding.DER
+
+
+def load_pkcs12(data: bytes, password: bytes | None, name: str) -> OfficeKey:
+    """The key and certificate in PKCS#12 ``data``; a wrong password or a file without a key says so."""
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    try:
+        key, certificate, others = pkcs12.load_key_and_certificates(data, password)
+    except ValueError:
+        raise SigningError(f"{name}: cannot open it: wrong password, or not a PKCS#12 file") from None
+    if key is None or certificate is None:
+        raise SigningError(f"{name}: holds no private key with its certificate")
+    return OfficeKey(key, certificate.public_bytes(_der()), tuple(other.public_bytes(_der()) for other in others))
+
+
+def certificate_problems(der: bytes, moment: datetime.datetime | None = None) -> list[str]:
+    """Why a certificate should not sign now (outside its validity period); empty when it may."""
+    from cryptography import x509 as pyca
+
+    certificate = pyca.load_der_x509_certificate(der)
+    now = moment or datetime.datetime.now(datetime.UTC)
+    subject = certificate.subject.rfc4514_string()
+    if now > certificate.not_valid_after_utc:
+        return [f"the certificate {subject} expired on {certificate.not_valid_after_utc:%Y-%m-%d}"]
+    if now < certificate.not_valid_before_utc:
+        return [f"the certificate {subject} is not valid before {certificate.not_valid_before_utc:%Y-%m-%d}"]
+    return []
+
+
+def sign_pdf(data: bytes, key: OfficeKey, *, place: FieldPlace | None = None, timestamp_url: str | None = None,
+             timestamper: Any = None, reason: str | None = None, field_name: str = FIELD_NAME,
+             room: int | None = None) -> bytes:
+    """``data`` with an appended PAdES signature (B-T when ``timestamp_url`` or ``timestamper`` is given).
+
+    ``room`` (hex digits for the signature, see :func:`signature_room`) spares pyHanko a trial
+    signature to estimate it; when it proves too small, the signing is done again with an estimate.
+
+    The field is visible at ``place`` with an empty appearance (the page below it shows what the
+    template drew there), else invisible; either way its widget is printable, as PDF/A wants.
+    """
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+    from pyhanko.sign import fields, signers
+    from pyhanko.stamp.noop import NoOpStampStyle
+
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(data))
+        info = writer._info  # PDF/A: the information dictionary's producer must equal XMP's, which pyHanko sets
+        if info is not None:
+            info.get_object()["/Producer"] = generic.TextStringObject(VENDOR)
+            writer.mark_update(info)
+        box = tuple(round(v, 2) for v in place.box) if place else None
+        fields.append_signature_field(writer, fields.SigFieldSpec(field_name, on_page=place.page if place else 0,
+                                                                  box=box))
+        if timestamp_url and timestamper is None:
+            timestamper = _url_timestamper(timestamp_url)
+        meta = signers.PdfSignatureMetadata(field_name=field_name, subfilter=fields.SigSeedSubFilter.PADES,
+                                            md_algorithm="sha256", reason=reason)
+        signed = signers.PdfSigner(meta, key.signer, timestamper=timestamper,
+                                   stamp_style=NoOpStampStyle()).sign_pdf(writer, bytes_reserved=room).getvalue()
+    except Exception as error:  # pyHanko and the TSA client raise many kinds
+        if room is not None:
+            return sign_pdf(data, key, place=place, timestamp_url=timestamp_url, timestamper=timestamper,
+                            reason=reason, field_name=field_name)
+        raise SigningError(f"signing failed: {type(error).__name__}: {error}") from None
+    if not signed.startswith(data):
+        raise SigningError("signing changed the rendered bytes instead of appending to them")
+    return bytes(signed)
+
+
+def revisions(data: bytes) -> int | None:
+    """How many revisions a PDF has (1, plus one per incremental update); None when it cannot be read."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        return int(PdfFileReader(io.BytesIO(data), strict=False).xrefs.total_revisions)
+    except Exception:  # a damaged file can fail in many ways; other checks name it
+        return None
+
+
+def signature_room(signed: bytes) -> int | None:
+    """The hex digits a signed file reserved for its (last) signature: its /ByteRange's gap less the brackets."""
+    found = re.findall(rb"/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)", signed)
+    return int(found[-1][1]) - int(found[-1][0]) - 2 if found else None
+
+
+def _context(trust: Trust, moment: datetime.datetime | None) -> Any:
+    from asn1crypto import x509 as asn1
+    from pyhanko_certvalidator import ValidationContext
+
+    roots = [asn1.Certificate.load(der) for der in trust.anchors]
+    return ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail", moment=moment)
+
+
+def check_signatures(data: bytes, trust: Trust, *, expected_signer: str | None = None,
+                     moment: datetime.datetime | None = None) -> list[str]:
+    """Every problem with the one office signature an original carries, in plain words; empty when
+    it is intact, covers the whole file, was made by ``expected_signer`` (a certificate SHA-256,
+    when given) and that certificate is one of ``trust``'s anchors or chains to one (at ``moment``,
+    default now)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        signatures = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
+    except Exception as error:  # a damaged file can fail in many ways
+        return [f"not a readable PDF ({type(error).__name__})"]
+    if not signatures:
+        return ["it carries no signature"]
+    problems = [] if len(signatures) == 1 else [f"{len(signatures) - 1} more signature(s) were added after issue"]
+    return problems + _signature_problems(signatures[0], trust, expected_signer, moment)
+
+
+def _signature_problems(signature: Any, trust: Trust, expected_signer: str | None,
+                        moment: datetime.datetime | None) -> list[str]:
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    context = _context(trust, moment)
+    usage = KeyUsageConstraints(key_usage=ACCEPTED_KEY_USAGE, match_all_key_usages=False)
+    try:
+        status = validate_pdf_signature(signature, signer_validation_context=context, ts_validation_context=context,
+                                        key_usage_settings=usage)
+    except Exception as error:
+        return [f"the signature cannot be read ({type(error).__name__}: {error})"]
+    problems = []
+    if not status.intact:
+        problems.append("the signed bytes were changed after signing (their digest no longer matches)")
+    elif not status.valid:
+        problems.append("the signature value does not verify with the signer's public key")
+    if status.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
+        problems.append("something was appended to the file after it was signed")
+    certificate = status.signing_cert.dump()
+    fingerprint = hashlib.sha256(certificate).hexdigest()
+    if expected_signer and fingerprint != expected_signer:
+        problems.append(f"signed with the certificate of {_subject(certificate)} (SHA-256 {fingerprint[:16]}…), "
+                        f"not the office certificate the archive recorded ({expected_signer[:16]}…)")
+    if status.intact and status.valid:  # trust means nothing for a broken signature
+        problems += _trust_problems(status, certificate, trust, moment)
+        problems += _timestamp_problems(status.timestamp_validity)
+    return problems
+
+
+def _subject(der: bytes) -> str:
+    from cryptography import x509 as pyca
+
+    return pyca.load_der_x509_certificate(der).subject.rfc4514_string()
+
+
+def _trust_problems(status: Any, certificate: bytes, trust: Trust, moment: datetime.datetime | None) -> list[str]:
+    if status.trusted:
+        return []
+    dated = certificate_problems(certificate, moment)
+    if dated:
+        return [f"the signer's certificate is out of date: {dated[0]}"]
+    if not trust.anchors:
+        return ["no trust anchor or office certificate is configured, so the signer cannot be checked"]
+    why = status.trust_problem_indic.name if status.trust_problem_indic else "untrusted"
+    return [f"the signer's certificate ({_subject(certificate)}) is not the office's and does not chain to a "
+            f"configured trust anchor ({why})"]
+
+
+def _timestamp_problems(timestamp: Any) -> list[str]:
+    if timestamp is None:
+        return []
+    if not (timestamp.intact and timestamp.valid):
+        return ["its time-stamp token does not verify"]
+    if not timestamp.trusted:
+        return ["its time-stamp authority does not chain to a configured trust anchor"]
+    return []
+
+
+def _url_timestamper(url: str) -> Any:
+    """An RFC 3161 client over HTTP(S) with the standard library (pyHanko's own needs aiohttp)."""
+    import urllib.request
+
+    from asn1crypto import tsp
+    from pyhanko.sign.timestamps import TimeStamper
+
+    class UrlTimeStamper(TimeStamper):
+        async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
+            headers = {"Content-Type": "application/timestamp-query", "Accept": "application/timestamp-reply"}
+            request = urllib.request.Request(url, data=req.dump(), headers=headers, method="POST")
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return tsp.TimeStampResp.load(response.read())
+
+    return UrlTimeStamper()
+
+
+def read_file(path: Path, workspace_root: Path) -> bytes:
+    """A key or certificate file named in office.yaml: it must lie inside the workspace."""
+    target = (workspace_root / path).resolve()
+    if not target.is_relative_to(workspace_root.resolve()):
+        raise SigningError(f"{path}: signing files must lie inside the workspace")
+    if not target.is_file():
+        raise SigningError(f"{path}: no such file in the workspace")
+    return target.read_bytes()
