@@ -100,8 +100,8 @@ def _add_building(verbs: Verbs) -> None:
                        help="meeting records to watch (default: every file in data/meetings/)")
     watch.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
     watch.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    watch.add_argument("--interval", type=float, default=0.5, metavar="SECONDS",
-                       help="how often to look for changes (default: 0.5)")
+    watch.add_argument("--settle", type=float, default=0.05, metavar="SECONDS",
+                       help="how long a change must be quiet before the rebuild (default: 0.05)")
     watch.set_defaults(run=commands.cmd_watch)
 
 

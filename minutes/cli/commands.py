@@ -51,7 +51,7 @@ def cmd_watch(args: argparse.Namespace, workspace: Workspace, console: Console) 
     out_dir = Path(args.output).resolve()
     console.err("watching the records, directory, templates, fonts and assets; Ctrl-C stops")
     with contextlib.suppress(KeyboardInterrupt):  # how a watch session ends
-        for rebuild in watch(workspace, args.paths or None, out_dir, interval=args.interval, strict=args.strict):
+        for rebuild in watch(workspace, args.paths or None, out_dir, settle=args.settle, strict=args.strict):
             if rebuild.changed:
                 console.err("changed: " + ", ".join(workspace.display_name(p) for p in rebuild.changed))
             if isinstance(rebuild.error, InvalidInput):
