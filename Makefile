@@ -11,8 +11,10 @@ FONT_DIR := fonts/vazirmatn
 FONT_FILES := $(FONT_DIR)/Vazirmatn-Regular.ttf $(FONT_DIR)/Vazirmatn-Bold.ttf
 
 # Debian packages: Pango for WeasyPrint, HarfBuzz subsetting, fontconfig, poppler-utils for the
-# tests' text extraction, and the fallback Persian font.
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils fonts-noto-core
+# tests' text extraction, the fallback Persian font, and Chromium, the headless browser the tests of
+# `minutes serve` drive through Playwright (never a browser Playwright downloads).
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils fonts-noto-core \
+	chromium
 
 .PHONY: all setup system fonts build test fuzz golden schema lint bench fidelity clean distclean
 
@@ -88,9 +90,7 @@ bench: setup
 
 # How many of each document's words its PDF text gives back (pdftotext, PDFium, pdfminer.six), beside
 # headless Chromium's print of the same HTML: writes bench/fidelity.json and prints the table.
-# Chromium (Debian package) is installed for this target only.
 fidelity: setup
-	$(MAKE) --no-print-directory system APT_PACKAGES="$(APT_PACKAGES) chromium"
 	$(BIN)/python bench/fidelity.py
 
 lint: setup
