@@ -16,7 +16,7 @@ FONT_FILES := $(FONT_DIR)/Vazirmatn-Regular.ttf $(FONT_DIR)/Vazirmatn-Bold.ttf
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils fonts-noto-core \
 	chromium
 
-.PHONY: all setup system fonts build test fuzz golden schema lint bench fidelity clean distclean
+.PHONY: all setup system fonts build test fuzz golden schema lint bench bench-serve fidelity clean distclean
 
 all: build
 
@@ -87,6 +87,11 @@ schema: $(BIN)/minutes
 # writes bench/results.json and the table in bench/README.md.
 bench: setup
 	$(BIN)/python bench/bench.py
+
+# How long after a record is saved `minutes serve` shows the new page images in headless Chromium
+# (a one-page letter, the three-page reference minutes; about a minute): writes bench/serve.json.
+bench-serve: setup
+	$(BIN)/python bench/serve.py
 
 # How many of each document's words its PDF text gives back (pdftotext, PDFium, pdfminer.six), beside
 # headless Chromium's print of the same HTML: writes bench/fidelity.json and prints the table.

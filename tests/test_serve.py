@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import http.client
+import io
 import shutil
 import sqlite3
 import threading
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, SEED_RECORD
+from PIL import Image
 from test_messages import PERSIAN_LETTER, placeholders
 
 from minutes.archive.registry import REGISTRY_NAME, Registry
@@ -90,9 +92,9 @@ def test_the_outputs_are_served_as_the_build_wrote_them(served: Server) -> None:
     assert status == 200 and body == (out / "brief.html").read_bytes()
     assert headers["content-security-policy"].startswith("sandbox;")  # the brief runs nothing, loads nothing
     token = served.session.snapshot.records[TINY].document("minutes.pdf").token
-    status, headers, body = _get(served, f"/r/{TINY}/minutes.pdf/page-2.png?v={token}")
-    assert status == 200 and headers["content-type"] == "image/png" and body.startswith(b"\x89PNG")
-    assert int.from_bytes(body[16:20], "big") == 1191  # an A4 page, two pixels a point
+    status, headers, body = _get(served, f"/r/{TINY}/minutes.pdf/page-2.jpg?v={token}")
+    assert status == 200 and headers["content-type"] == "image/jpeg" and body.startswith(b"\xff\xd8")
+    assert Image.open(io.BytesIO(body)).size == (893, 1263)  # an A4 page, 1.5 pixels a point
     status, _, body = _get(served, "/")
     assert status == 200 and f'href="/r/{TINY}"'.encode() in body and b'<html lang="fa" dir="rtl">' in body
 
@@ -104,8 +106,8 @@ def test_the_outputs_are_served_as_the_build_wrote_them(served: Server) -> None:
     "/r/..%2fdata%2fmeetings/harms-committee-1403-05-10.yaml", "/secret.txt", "//secret.txt", "/out/",
     f"/out/{TINY}/minutes.pdf", f"/data/meetings/{TINY}.yaml", "/static/../app.py", "/static/app.py",
     "/static/%2e%2e%2fapp.py", "/static/", f"/r/{TINY}/minutes.pdf%00.txt", f"/r/{TINY}/", f"/r/{TINY}/minutes.pdf/",
-    f"/r/{TINY}/minutes.pdf/page-3.png?v=x", f"/r/{TINY}/minutes.pdf/page-0.png", f"/r/{TINY}/minutes.pdf/page-1.png",
-    f"/r/{TINY}/brief.html/page-1.png", "/r/unknown", f"/r/{SEED_RECORD}", "/favicon.ico", "/events/x",
+    f"/r/{TINY}/minutes.pdf/page-3.jpg?v=x", f"/r/{TINY}/minutes.pdf/page-0.jpg", f"/r/{TINY}/minutes.pdf/page-1.jpg",
+    f"/r/{TINY}/brief.html/page-1.jpg", "/r/unknown", f"/r/{SEED_RECORD}", "/favicon.ico", "/events/x",
 ])
 def test_anything_else_is_not_found(served: Server, path: str) -> None:
     status, _, body = _get(served, path)

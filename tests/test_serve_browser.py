@@ -18,7 +18,7 @@ EDITED = "اقتصاد مقاومتی ارسال گردد."
 WAIT_MS = 30_000
 
 ALL_LOADED = """section => Array.from(section.querySelectorAll('img.page'))
-                             .every(image => image.complete && image.naturalWidth > 1000)"""
+                             .every(image => image.complete && image.naturalWidth > 800)"""
 # The screen position of the first and last character of an element's text: which one is on the right.
 ENDS = """element => {
     const text = element.firstChild, range = document.createRange();

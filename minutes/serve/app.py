@@ -72,7 +72,7 @@ class Preview:
         routes = [Route("/", self.index), Route("/live", self.index_live), Route("/events", self.events),
                   Route("/static/{asset}", self.static), Route("/r/{name}", self.record),
                   Route("/r/{name}/live", self.record_live), Route("/r/{name}/{file}", self.document),
-                  Route("/r/{name}/{file}/page-{number:int}.png", self.page)]
+                  Route("/r/{name}/{file}/page-{number:int}.jpg", self.page)]
         self.router = Router(routes, redirect_slashes=False, lifespan=self._lifespan)
 
     @asynccontextmanager
@@ -167,7 +167,7 @@ class Preview:
             image = self.images.image(data, token, number) if data is not None else None
         if image is None:
             return _not_found()
-        return Response(image, media_type="image/png", headers={"Cache-Control": IMMUTABLE})
+        return Response(image, media_type="image/jpeg", headers={"Cache-Control": IMMUTABLE})
 
     async def static(self, request: Request) -> Response:
         asset = request.path_params["asset"]

@@ -30,7 +30,7 @@ def document_url(name: str, file: str) -> str:
 
 
 def page_url(name: str, document: Document, number: int) -> str:
-    return f"{document_url(name, document.file)}/page-{number}.png?v={document.token}"
+    return f"{document_url(name, document.file)}/page-{number}.jpg?v={document.token}"
 
 
 def marked(problem: Problem) -> tuple[str, str, str]:

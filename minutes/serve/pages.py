@@ -12,12 +12,15 @@ from collections import OrderedDict
 
 from minutes.serve.state import PDFIUM
 
-SCALE = 2.0  # pixels per point: an A4 page is 1191 pixels wide, sharp at its displayed 595 on a dense screen
+SCALE = 1.5  # pixels per point: an A4 page, shown 595 pixels wide, is 893 wide: sharp, and 40% cheaper than 2
+# JPEG, not PNG: made on every edit, and encoding a PNG costs more than rendering the page (55 against 45
+# ms an A4 page); at this quality, with no colour subsampling, text keeps sharp edges.
+QUALITY = 90
 BUDGET_BYTES = 64 * 1024 * 1024  # images kept in memory, least recently used dropped first
 
 
 class PageImages:
-    """PNG images of PDF pages by (PDF token, page number), rendered on demand."""
+    """JPEG images of PDF pages by (PDF token, page number), rendered on demand."""
 
     def __init__(self, budget: int = BUDGET_BYTES) -> None:
         self.budget = budget
@@ -46,7 +49,7 @@ class PageImages:
 
 
 def render_page(pdf: bytes, number: int) -> bytes:
-    """Page ``number`` (from 1) of a PDF as a PNG, white background, ``SCALE`` pixels per point."""
+    """Page ``number`` (from 1) of a PDF as a JPEG, ``SCALE`` pixels per point."""
     import pypdfium2
 
     with PDFIUM:
@@ -57,5 +60,5 @@ def render_page(pdf: bytes, number: int) -> bytes:
         finally:
             document.close()
     buffer = io.BytesIO()
-    picture.save(buffer, "PNG", compress_level=1)  # fast; images are made on every edit
+    picture.save(buffer, "JPEG", quality=QUALITY, subsampling=0)  # full colour resolution: sharp red on white
     return buffer.getvalue()
