@@ -225,6 +225,8 @@ def test_a_broken_record_keeps_its_last_pages_while_the_others_are_built(workspa
     found, shared = states(workspace, records, Session(workspace, records, out).documents.of(workspace, records),
                            outcome)
     assert found[TINY].stale and [p.diagnostic.file for p in shared] == [workspace.display_name(office)]
+    outcome, written = attempt(workspace, [], out, warm)  # the records asked for are gone: nothing else is built
+    assert [d.code for d in outcome.diagnostics] == ["no-records"] and written == ()
 
 
 def test_versions_change_only_with_what_a_page_shows(workspace: Workspace) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from minutes.build import build
 from minutes.build.watch import SETTLE_SECONDS, changes
-from minutes.diagnostics import InvalidInput, MinutesError, Severity
+from minutes.diagnostics import Diagnostic, InvalidInput, MinutesError, Severity
 from minutes.serve.state import Documents, Outcome, Snapshot, states
 from minutes.workspace import Workspace
 
@@ -95,8 +95,8 @@ class Session:
 def attempt(workspace: Workspace, records: list[Path], out_dir: Path, warm: Warm) -> tuple[Outcome, tuple[Path, ...]]:
     """Build ``records``; if some are invalid, build the others on their own. Returns what was found and
     the files written."""
-    if not records:
-        return _build(workspace, None, out_dir, warm, frozenset())
+    if not records:  # none in the workspace, or none of those asked for is left: nothing to build
+        return Outcome((Diagnostic.of(workspace.display_name(workspace.meetings), 1, 1, "no-records"),)), ()
     outcome, written = _build(workspace, records, out_dir, warm, frozenset(records))
     names = {workspace.display_name(path): path for path in records}
     files = {d.file for d in outcome.diagnostics if d.severity is Severity.ERROR}
@@ -110,7 +110,7 @@ def attempt(workspace: Workspace, records: list[Path], out_dir: Path, warm: Warm
     return Outcome(kept + second.diagnostics, stopped, second.failure), written
 
 
-def _build(workspace: Workspace, records: list[Path] | None, out_dir: Path, warm: Warm,
+def _build(workspace: Workspace, records: list[Path], out_dir: Path, warm: Warm,
            stoppable: frozenset[Path]) -> tuple[Outcome, tuple[Path, ...]]:
     """One build; its failure stops the ``stoppable`` records. Never raises on invalid input or a failure
     of the build: a preview goes on and shows them."""

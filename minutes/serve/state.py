@@ -136,8 +136,10 @@ class Documents:
         manifest = Manifest.load(self.out_dir / MANIFEST)
         known, self._known = self._known, {}  # keep only the versions still there
         found = {}
-        for path in records:
-            entry = manifest.records.get(path.relative_to(workspace.root).as_posix())
+        root = workspace.root
+        for path in records:  # named in the manifest as the build names them (relative to the workspace)
+            entry = manifest.records.get(path.relative_to(root).as_posix() if path.is_relative_to(root)
+                                         else path.as_posix())
             outputs = entry.outputs if entry else {}
             documents = (self._document(path.stem, file, output, known) for file, output in outputs.items())
             found[path] = tuple(sorted((d for d in documents if d), key=lambda d: reading_order(d.file)))
