@@ -7,7 +7,7 @@ new ones, loaded and decoded (the page swaps them in only then); the time from j
 to that moment is the latency. Two trials are not counted (the first ones warm the renderer's
 caches). The machine is shared: the load average is recorded, and so is the processor time the server
 spent on each trial (its build, snapshot and page images), which does not depend on how many others
-wait for the cores. Writes ``bench/serve.json`` and prints the table.
+wait for the cores. Writes ``bench/serve.json`` and the table in ``bench/README.md``, and prints it.
 
 - ``letter``: a one-page A5 letter the record spells out (``letter-1.pdf``), its body edited: the
   build renders that letter alone.
@@ -37,6 +37,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from serving import chromium, serving  # noqa: E402  (the helpers of the tests)
 
 RESULTS = ROOT / "bench" / "serve.json"
+README = ROOT / "bench" / "README.md"
+TABLE_START, TABLE_END = "<!-- serve: written by serve.py -->", "<!-- /serve -->"
 TINY, SEED = "harms-committee-1403-05-10", "social-cultural-1395-08-12"
 LETTER = """
 letters:
@@ -138,15 +140,28 @@ def main() -> None:
     report = {"cores": len(os.sched_getaffinity(0)), "load_average_before": [round(x, 2) for x in load_before],
               "load_average_after": [round(x, 2) for x in load_after], "scenarios": results}
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"cores {report['cores']}, load average (1, 5, 15 min) before {report['load_average_before']}, "
-          f"after {report['load_average_after']}")
-    print("| scenario | pages | median | p90 | min | max | build alone (median) | server CPU (median) | target |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for name, row in results.items():
-        assert isinstance(row, dict)
-        print(f"| {name} (`{row['document']}`) | {row['pages']} | {row['median_s']:.2f} s | {row['p90_s']:.2f} s | "
-              f"{row['min_s']:.2f} s | {row['max_s']:.2f} s | {row['build_median_s']:.2f} s | "
-              f"{row['server_cpu_median_s']:.2f} s | ≤ {row['target_s']:.1f} s |")
+    table = render_table(report)
+    readme = README.read_text(encoding="utf-8")
+    before, _, rest = readme.partition(TABLE_START)
+    _, _, after = rest.partition(TABLE_END)
+    README.write_text(f"{before}{TABLE_START}\n{table}\n{TABLE_END}{after}", encoding="utf-8")
+    print(table)
+
+
+def render_table(report: dict[str, object]) -> str:
+    """The results as the Markdown table of bench/README.md, with the machine's load."""
+    lines = [f"On {report['cores']} cores, load average (1, 5, 15 min) {report['load_average_before']} before and "
+             f"{report['load_average_after']} after.", "",
+             "| scenario | pages | median | p90 | min | max | build alone (median) | server CPU (median) | target |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    scenarios = report["scenarios"]
+    assert isinstance(scenarios, dict)
+    for name, row in scenarios.items():
+        lines.append(f"| {name} (`{row['document']}`) | {row['pages']} | {row['median_s']:.2f} s | "
+                     f"{row['p90_s']:.2f} s | {row['min_s']:.2f} s | {row['max_s']:.2f} s | "
+                     f"{row['build_median_s']:.2f} s | {row['server_cpu_median_s']:.2f} s | "
+                     f"≤ {row['target_s']:.1f} s |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
