@@ -26,7 +26,7 @@ from minutes.diagnostics import Diagnostic
 from minutes.output.worker import Warm
 from minutes.serve.app import Preview
 from minutes.serve.html import Views
-from minutes.serve.live import Session, attempt
+from minutes.serve.live import Session, Stopped, attempt
 from minutes.serve.server import ServeError, Server, bind, is_loopback
 from minutes.serve.state import Outcome, Snapshot, states
 from minutes.serve.wording import WORDS, Words
@@ -277,3 +277,15 @@ def test_every_word_of_the_pages_is_in_both_languages(key: str) -> None:
     assert PERSIAN_LETTER.search(phrase.fa) and not PERSIAN_LETTER.search(phrase.en)
     assert Words("fa").kind("letter-notify-welfare.pdf") == "ابلاغ مصوبات: welfare"
     assert Words("fa").kind("letter-12.pdf") == "نامه ۱۲" and Words("en").kind("letter-12.pdf") == "Letter 12"
+
+
+def test_a_stopping_session_gives_up_its_build_and_leaves_the_outputs_as_they_were(workspace: Workspace) -> None:
+    out, tiny = workspace.root / "out", workspace.meetings / f"{TINY}.yaml"
+    build(workspace, [tiny], out)
+    before = _tree(out)
+    tiny.write_text(tiny.read_text(encoding="utf-8").replace("ارسال شود.", "ارسال گردد."), encoding="utf-8")
+    stop = threading.Event()
+    stop.set()  # Ctrl-C while the build runs: it stops after the document under way, as a build does on Ctrl-C
+    with pytest.raises(Stopped):
+        attempt(workspace, [tiny], out, Warm(), stop=stop)
+    assert _tree(out) == before

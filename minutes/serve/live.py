@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from minutes.build import build
+from minutes.build import Step, build
 from minutes.build.watch import SETTLE_SECONDS, changes
 from minutes.diagnostics import Diagnostic, InvalidInput, MinutesError, Severity
 from minutes.serve.state import Documents, Outcome, Snapshot, states
@@ -85,19 +85,27 @@ class Session:
                 self._publish(replace(self.snapshot, building=True))
             started = time.monotonic()
             records = self.records()
-            outcome, written = attempt(self.workspace, records, self.out_dir, warm)
+            try:
+                outcome, written = attempt(self.workspace, records, self.out_dir, warm, stop=self._stop)
+            except Stopped:
+                return  # the server is stopping: the build left the output folder as it was
             found, problems = states(self.workspace, records, self.documents.of(self.workspace, records), outcome)
             self._publish(self.snapshot.following(found, problems, outcome.failure))
             if self.report:
                 self.report(Report(changed, outcome, written, time.monotonic() - started))
 
 
-def attempt(workspace: Workspace, records: list[Path], out_dir: Path, warm: Warm) -> tuple[Outcome, tuple[Path, ...]]:
+class Stopped(Exception):
+    """A build given up because the session is stopping (raised between two documents)."""
+
+
+def attempt(workspace: Workspace, records: list[Path], out_dir: Path, warm: Warm, *,
+            stop: threading.Event | None = None) -> tuple[Outcome, tuple[Path, ...]]:
     """Build ``records``; if some are invalid, build the others on their own. Returns what was found and
-    the files written."""
+    the files written. Raises :class:`Stopped` when ``stop`` is set during a build."""
     if not records:  # none in the workspace, or none of those asked for is left: nothing to build
         return Outcome((Diagnostic.of(workspace.display_name(workspace.meetings), 1, 1, "no-records"),)), ()
-    outcome, written = _build(workspace, records, out_dir, warm, frozenset(records))
+    outcome, written = _build(workspace, records, out_dir, warm, frozenset(records), stop)
     names = {workspace.display_name(path): path for path in records}
     files = {d.file for d in outcome.diagnostics if d.severity is Severity.ERROR}
     if outcome.failure is not None or not files or not files <= names.keys() or files == names.keys():
@@ -105,17 +113,25 @@ def attempt(workspace: Workspace, records: list[Path], out_dir: Path, warm: Warm
     invalid = {names[file] for file in files}
     rest = [path for path in records if path not in invalid]
     kept = tuple(d for d in outcome.diagnostics if names.get(d.file) not in rest)  # the invalid records' own
-    second, written = _build(workspace, rest, out_dir, warm, frozenset(records))
+    second, written = _build(workspace, rest, out_dir, warm, frozenset(records), stop)
     stopped = second.stopped if second.failure or second.stopped else frozenset(invalid)
     return Outcome(kept + second.diagnostics, stopped, second.failure), written
 
 
-def _build(workspace: Workspace, records: list[Path], out_dir: Path, warm: Warm,
-           stoppable: frozenset[Path]) -> tuple[Outcome, tuple[Path, ...]]:
+def _build(workspace: Workspace, records: list[Path], out_dir: Path, warm: Warm, stoppable: frozenset[Path],
+           stop: threading.Event | None) -> tuple[Outcome, tuple[Path, ...]]:
     """One build; its failure stops the ``stoppable`` records. Never raises on invalid input or a failure
-    of the build: a preview goes on and shows them."""
+    of the build (a preview goes on and shows them), only :class:`Stopped`: the build discards what it
+    staged, as on Ctrl-C."""
+
+    def stopping(step: Step) -> None:
+        if stop is not None and stop.is_set():
+            raise Stopped
+
     try:
-        result = build(workspace, records, out_dir, warm=warm)
+        result = build(workspace, records, out_dir, warm=warm, progress=stopping)
+    except Stopped:
+        raise
     except InvalidInput as error:
         return Outcome(tuple(error.diagnostics), stoppable), ()
     except MinutesError as error:
