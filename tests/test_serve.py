@@ -123,6 +123,10 @@ def test_nothing_can_be_written_through_the_server(served: Server) -> None:
             assert (status, headers["allow"]) == (405, "GET, HEAD"), (method, path)
     for path in ("/", "/live", f"/r/{TINY}", f"/r/{TINY}/live", f"/r/{TINY}/minutes.pdf", "/static/serve.js"):
         assert _get(served, path)[0] == 200
+    for path in ("/", f"/r/{TINY}/minutes.pdf"):
+        assert _get(served, path, "HEAD")[0] == 200
+    status, headers, _ = _get(served, "/events", "HEAD")  # answered at once, not an endless stream
+    assert (status, headers["content-length"]) == (200, "0") and headers["content-type"].startswith("text/event-stream")
     assert _tree(out) == before
 
 

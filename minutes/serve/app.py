@@ -176,6 +176,8 @@ class Preview:
         return Response((STATIC / asset).read_bytes(), media_type=ASSETS[asset], headers={"Cache-Control": "no-cache"})
 
     async def events(self, request: Request) -> Response:
+        if request.method == "HEAD":  # a stream never ends: there is nothing to say of its length
+            return Response(media_type="text/event-stream", headers={"Cache-Control": "no-store"})
         queue: asyncio.Queue[Snapshot | None] = asyncio.Queue()
         self.hub.queues.add(queue)
 
@@ -195,7 +197,7 @@ class Preview:
                 self.hub.queues.discard(queue)
 
         return StreamingResponse(stream(), media_type="text/event-stream",
-                                 headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+                                 headers={"Cache-Control": "no-store"})
 
 
 def _loopback(address: str) -> bool:
