@@ -293,3 +293,13 @@ def test_a_stopping_session_gives_up_its_build_and_leaves_the_outputs_as_they_we
     with pytest.raises(Stopped):
         attempt(workspace, [tiny], out, Warm(), stop=stop)
     assert _tree(out) == before
+
+
+def test_serving_writes_what_a_build_writes(workspace: Workspace) -> None:
+    tiny = workspace.meetings / f"{TINY}.yaml"
+    served_out, built_out = workspace.root / "served", workspace.root / "built"
+    attempt(workspace, [tiny], served_out, Warm())
+    build(workspace, [tiny], built_out)
+    served, built = _tree(served_out), _tree(built_out)
+    assert served.keys() == built.keys() and len(served) == 5  # four documents and the manifest
+    assert all(served[name][0] == built[name][0] for name in served if not name.startswith("."))
