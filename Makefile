@@ -12,16 +12,18 @@ FONT_FILES := $(FONT_DIR)/Vazirmatn-Regular.ttf $(FONT_DIR)/Vazirmatn-Bold.ttf
 
 # Debian packages: Pango for WeasyPrint, HarfBuzz subsetting, fontconfig, poppler-utils for the
 # tests' text extraction and signature checks (pdfsig, with an NSS database made by libnss3-tools'
-# certutil), zbar-tools for the tests that scan a verification QR code (zbarimg), and the fallback
-# Persian font.
+# certutil), zbar-tools for the tests that scan a verification QR code (zbarimg), the fallback Persian
+# font, and Chromium, the headless browser the tests of `minutes serve` drive through Playwright (never
+# a browser Playwright downloads).
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig poppler-utils libnss3-tools \
-	zbar-tools fonts-noto-core
+	zbar-tools fonts-noto-core chromium
 
 # One line per step; a step's own output (pip, apt, npm) is shown only when the step fails.
 STEP = @step() { echo "$$1"; shift; log=$$(mktemp); if "$$@" >"$$log" 2>&1; then rm -f "$$log"; \
 	else status=$$?; cat "$$log" >&2; rm -f "$$log"; echo "make: failed: $$*" >&2; return $$status; fi; }; step
 
-.PHONY: all setup system fonts build test test-dist fuzz golden schema lint lock lock-upgrade bench bench-signing fidelity clean distclean
+.PHONY: all setup system fonts build test test-dist fuzz golden schema lint lock lock-upgrade bench bench-signing \
+	bench-serve fidelity clean distclean
 
 all: build
 
@@ -107,11 +109,14 @@ bench: setup
 bench-signing: setup
 	$(BIN)/python bench/signing.py
 
+# How long after a record is saved `minutes serve` shows the new page images in headless Chromium
+# (a one-page letter, the three-page reference minutes; about a minute): writes bench/serve.json.
+bench-serve: setup
+	$(BIN)/python bench/serve.py
+
 # How many of each document's words its PDF text gives back (pdftotext, PDFium, pdfminer.six), beside
 # headless Chromium's print of the same HTML: writes bench/fidelity.json and prints the table.
-# Chromium (Debian package) is installed for this target only.
 fidelity: setup
-	$(MAKE) --no-print-directory system APT_PACKAGES="$(APT_PACKAGES) chromium"
 	$(BIN)/python bench/fidelity.py
 
 # The locks: requirements.lock (what minutes needs to run, for offices: pip install --require-hashes -r) and

@@ -65,6 +65,14 @@ class Registry:
         self.connection.execute("PRAGMA foreign_keys = ON")
         self.connection.executescript(SCHEMA + originals.SCHEMA)
 
+    @classmethod
+    def reader(cls, path: Path) -> Registry:
+        """A read-only connection to an existing register (SQLite refuses every write through it)."""
+        registry = cls.__new__(cls)
+        registry.connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                              isolation_level=None)
+        return registry
+
     def close(self) -> None:
         self.connection.close()
 

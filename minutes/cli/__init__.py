@@ -66,6 +66,7 @@ def parser() -> argparse.ArgumentParser:
                           "only when writing to a terminal")
     verbs = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_building(verbs)
+    _add_serve(verbs)
     _add_records(verbs)
     _add_archive(verbs)
     _add_followup(verbs)
@@ -100,9 +101,29 @@ def _add_building(verbs: Verbs) -> None:
                        help="meeting records to watch (default: every file in data/meetings/)")
     watch.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
     watch.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    watch.add_argument("--interval", type=float, default=0.5, metavar="SECONDS",
-                       help="how often to look for changes (default: 0.5)")
+    watch.add_argument("--settle", type=float, default=0.05, metavar="SECONDS",
+                       help="how long a change must be quiet before the rebuild (default: 0.05)")
     watch.set_defaults(run=commands.cmd_watch)
+
+
+def _add_serve(verbs: Verbs) -> None:
+    """``serve``."""
+    serve = verbs.add_parser("serve", help="preview the documents live in a browser",
+                                description="Build, then serve a live preview: an index of the records with "
+                                            "their state, and a page per record with its documents as page "
+                                            "images of the PDFs, its problems with their lines, and links to "
+                                            "the files. Pages update themselves on every change. Persian "
+                                            "unless --lang en. Only this machine may connect unless --host "
+                                            "says otherwise. Stop with Ctrl-C.")
+    serve.add_argument("paths", nargs="*", type=Path, metavar="RECORD",
+                       help="meeting records to show (default: every file in data/meetings/)")
+    serve.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
+    serve.add_argument("--port", type=int, default=8000, metavar="N", help="port to listen on (default: 8000; 0: any)")
+    serve.add_argument("--host", default="127.0.0.1", metavar="HOST",
+                       help="address to listen on (default: 127.0.0.1, this machine only); another address "
+                            "shares the drafts with everyone who can reach it")
+    serve.add_argument("--archive", metavar="DIR", help="the archive folder (default: archive/ in the workspace)")
+    serve.set_defaults(run=commands.cmd_serve)
 
 
 def _add_records(verbs: Verbs) -> None:

@@ -4,6 +4,7 @@ exit status. Library modules are imported inside each command, so ``--help`` and
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -44,14 +45,12 @@ def cmd_build(args: argparse.Namespace, workspace: Workspace, console: Console) 
 
 
 def cmd_watch(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
-    import contextlib
-
     from minutes.build.watch import watch
 
     out_dir = Path(args.output).resolve()
     console.err("watching the records, directory, templates, fonts and assets; Ctrl-C stops")
     with contextlib.suppress(KeyboardInterrupt):  # how a watch session ends
-        for rebuild in watch(workspace, args.paths or None, out_dir, interval=args.interval, strict=args.strict):
+        for rebuild in watch(workspace, args.paths or None, out_dir, settle=args.settle, strict=args.strict):
             if rebuild.changed:
                 console.err("changed: " + ", ".join(workspace.display_name(p) for p in rebuild.changed))
             if isinstance(rebuild.error, InvalidInput):
@@ -64,6 +63,29 @@ def cmd_watch(args: argparse.Namespace, workspace: Workspace, console: Console) 
                     console.out(workspace.display_name(path))
                 console.err(f"{len(rebuild.result.written)} document(s) written, "
                             f"{rebuild.result.up_to_date} up to date in {rebuild.seconds:.2f}s")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
+    from minutes.serve.live import Report
+    from minutes.serve.server import Server
+
+    def report(done: Report) -> None:
+        if done.changed:
+            console.err("changed: " + ", ".join(workspace.display_name(p) for p in done.changed))
+        console.diagnostics(done.outcome.diagnostics)
+        if done.outcome.failure:
+            console.err(f"error: {done.outcome.failure}")
+        console.err(f"{len(done.written)} file(s) written in {done.seconds:.2f}s")
+
+    server = Server(workspace, args.paths or None, Path(args.output).resolve(), lang=args.lang or "fa",
+                    host=args.host, port=args.port, archive=_archive_dir(args, workspace), report=report)
+    if server.shared:
+        console.err(f"warning: serving on {args.host}: anyone who can reach this machine on the network can "
+                    "read the drafts; use the default 127.0.0.1 to keep them to yourself")
+    console.err(f"serving the live preview at {server.url} (Ctrl-C stops)")
+    with contextlib.suppress(KeyboardInterrupt):  # how a preview ends
+        server.run()
     return EXIT_OK
 
 
