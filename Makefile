@@ -22,8 +22,8 @@ APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig 
 STEP = @step() { echo "$$1"; shift; log=$$(mktemp); if "$$@" >"$$log" 2>&1; then rm -f "$$log"; \
 	else status=$$?; cat "$$log" >&2; rm -f "$$log"; echo "make: failed: $$*" >&2; return $$status; fi; }; step
 
-.PHONY: all setup system fonts build test test-dist fuzz golden schema lint lock lock-upgrade bench bench-signing \
-	bench-serve fidelity clean distclean
+.PHONY: all setup system fonts build test test-dist fuzz golden schema lint lock lock-upgrade bench bench-rebuilds \
+	bench-signing bench-serve fidelity clean distclean
 
 all: build
 
@@ -103,6 +103,11 @@ schema: $(BIN)/minutes
 # writes bench/results.json and the table in bench/README.md.
 bench: setup
 	$(BIN)/python bench/bench.py
+
+# The no-op and one-edit rebuilds alone at 200 and 2,000 records (a cold build of each first; about 20
+# minutes): the table in bench/README.md's "Rebuilds by corpus size".
+bench-rebuilds: setup
+	$(BIN)/python bench/bench.py --rebuilds 200 2000
 
 # Issue time with and without signing on the three example records (medians of 7 runs; about 8 minutes):
 # prints the table in bench/README.md's "Signing" section.

@@ -5,6 +5,7 @@ child), except the warm per-document medians, which time renders inside one proc
 ``bench/results.json`` and the results table in ``bench/README.md``, and prints the table.
 
     python bench/bench.py [--records N] [--keep DIR]
+    python bench/bench.py --rebuilds 200 2000   # the rebuilds alone, by corpus size
 """
 # ruff: noqa: T201  (a command-line script: it reports by printing)
 
@@ -24,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -37,12 +38,13 @@ BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results.json"
 README = BENCH / "README.md"
 TABLE_START, TABLE_END = "<!-- results: written by bench.py -->", "<!-- /results -->"
+REBUILDS_START, REBUILDS_END = "<!-- rebuilds: written by bench.py -->", "<!-- /rebuilds -->"
 REFERENCE = "social-cultural-1395-08-12"  # the seed meeting: three-page minutes
 NAIVE_EVERY = 19  # the naive baseline builds the documents of every 19th record (from the 10th): a stride
 # prime to the five choices of agenda items (record number mod 5), so the sample holds every kind
 NAIVE_PROCESSES = 2  # ... this many at a time, as `make -j2` would run them
-EDITED = (10, 31, 52, 73, 94, 115, 136, 157, 178, 199)  # edited one at a time: each choice of agenda
-# items (record number mod 5) twice
+EDITS = 10  # records edited one at a time: at 200 records 10, 31, …, 199, a stride of 1 mod 5, so each
+# choice of agenda items (record number mod 5) is edited twice
 NOOP_RUNS = 5
 WARM_RUNS = 15
 
@@ -169,6 +171,51 @@ def edit_one(record: Path) -> None:
     record.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
+def edited(records: int) -> list[int]:
+    """The records edited one at a time: ten, from the 10th, spread over the corpus with a stride that
+    is 1 mod 5 (each choice of agenda items twice): 10, 31, …, 199 at 200 records."""
+    stride = (records - 11) // (EDITS - 1)
+    stride -= (stride - 1) % 5
+    return [10 + stride * k for k in range(EDITS)]
+
+
+def rebuild_times(workspace: Path, out: Path, records: int) -> dict[str, object]:
+    """No-op rebuilds, then one edited record rebuilt at a time (each a whole ``minutes build``
+    process, default ``-j``), of a workspace already built into ``out``."""
+    noop = []
+    for _ in range(NOOP_RUNS):
+        seconds, output = _run(_minutes("-C", str(workspace), "build", "-o", str(out), "-q"))
+        assert output == "", output
+        noop.append(seconds)
+    edits, rewritten = [], []
+    for number in edited(records):
+        edit_one(workspace / "data" / "meetings" / f"synthetic-{number:03d}.yaml")
+        seconds, output = _run(_minutes("-C", str(workspace), "build", "-o", str(out), "-q"))
+        edits.append(seconds)
+        rewritten.append(len(output.splitlines()))
+    return {"noop_rebuild_s": round(statistics.median(noop), 3),
+            "one_edit_rebuild_s": round(statistics.median(edits), 3),
+            "one_edit_rebuild_runs_s": [round(s, 3) for s in edits],
+            "one_edit_files_rewritten": rewritten,
+            "noop_rebuild_runs_s": [round(s, 3) for s in noop]}
+
+
+def rebuilds_at(root: Path, records: int) -> dict[str, object]:
+    """The rebuild figures alone at a corpus of ``records`` records: one cold ``-j 2`` build, then
+    :func:`rebuild_times`, with the load on the machine before and after."""
+    workspace = root / "ws"
+    write_corpus(workspace, records)
+    compileall.compile_dir(ROOT / "minutes", quiet=1)
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    print(f"cold full build of {records} records with -j 2 …", flush=True)
+    seconds, output = _run([sys.executable, __file__, "--child-build", str(workspace), str(root / "out"), "2"])
+    print("no-op and one-edit rebuilds …", flush=True)
+    figures = rebuild_times(workspace, root / "out", records)
+    return {"records": records, "documents": json.loads(output)["pdfs"], "cold_build_s_j2": round(seconds, 1),
+            **figures, "load_before": load_before, "load_after": [round(x, 2) for x in os.getloadavg()],
+            "date": datetime.date.today().isoformat()}
+
+
 def measure(root: Path, records: int) -> dict[str, object]:
     """Every figure of the benchmark, for a corpus of ``records`` records written under ``root``."""
     workspace = root / "ws"
@@ -217,26 +264,8 @@ def measure(root: Path, records: int) -> dict[str, object]:
     results["speedup_vs_naive"] = round(j2 / naive_parallel, 2)
     results["speedup_j1_vs_naive_serial"] = round(j1 / naive_serial, 2)
 
-    out = root / "out-j2"
     print("no-op and one-edit rebuilds …", flush=True)
-    noop = []
-    for _ in range(NOOP_RUNS):
-        seconds, output = _run(_minutes("-C", str(workspace), "build", "-o", str(out), "-q"))
-        assert output == "", output
-        noop.append(seconds)
-    results["noop_rebuild_s"] = round(statistics.median(noop), 3)
-    edits, rewritten = [], []
-    for number in EDITED:
-        if number >= records:
-            continue
-        edit_one(workspace / "data" / "meetings" / f"synthetic-{number:03d}.yaml")
-        seconds, output = _run(_minutes("-C", str(workspace), "build", "-o", str(out), "-q"))
-        edits.append(seconds)
-        rewritten.append(len(output.splitlines()))
-    results["one_edit_rebuild_s"] = round(statistics.median(edits), 3)
-    results["one_edit_rebuild_runs_s"] = [round(s, 3) for s in edits]
-    results["one_edit_files_rewritten"] = rewritten
-    results["noop_rebuild_runs_s"] = [round(s, 3) for s in noop]
+    results |= rebuild_times(workspace, root / "out-j2", records)
     print("warm renders again, as the machine's speed drifts …", flush=True)
     warm_last, _ = warm_times()
     for key, name in (("minutes", "minutes"), ("letter-forwarding", "letter")):
@@ -294,6 +323,33 @@ def table(results: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def rebuilds_table(rows: list[dict[str, object]]) -> str:
+    """The rebuild figures by corpus size as a Markdown table."""
+    lines = ["| records | PDFs | cold build -j 2 | no-op rebuild (median of 5) | one edit (median of 10) | "
+             "one edit, slowest | load average before → after |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {r['records']} | {r['documents']} | {r['cold_build_s_j2']} s | {r['noop_rebuild_s']} s "
+              f"(target ≤ 0.3 s at 2000) | {r['one_edit_rebuild_s']} s (target ≤ 0.6 s) | "
+              f"{max(r['one_edit_rebuild_runs_s'])} s | {r['load_before'][0]} → {r['load_after'][0]} |"  # type: ignore[arg-type]
+              for r in rows]
+    return "\n".join(lines)
+
+
+def _write_between(start: str, end: str, text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    before, _, rest = readme.partition(start)
+    _, _, after = rest.partition(end)
+    README.write_text(f"{before}{start}\n{text}\n{end}{after}", encoding="utf-8")
+
+
+def _in_folder(keep: Path | None, work: Callable[[Path], dict[str, object]]) -> dict[str, object]:
+    if keep:
+        shutil.rmtree(keep, ignore_errors=True)
+        keep.mkdir(parents=True)
+        return work(keep.resolve())
+    with tempfile.TemporaryDirectory(prefix="minutes-bench-") as folder:
+        return work(Path(folder))
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--child-build"]:
         return _child_build(*sys.argv[2:])
@@ -301,24 +357,27 @@ def main() -> None:
         return _child_naive(*sys.argv[2:])
     options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     options.add_argument("--records", type=int, default=200, help="records in the corpus (default: 200)")
+    options.add_argument("--rebuilds", type=int, nargs="+", metavar="N",
+                         help="measure only the no-op and one-edit rebuilds, at each corpus size N in turn")
     options.add_argument("--keep", type=Path, metavar="DIR",
                          help="build in DIR and keep it (default: a temporary folder)")
     args = options.parse_args()
     started = time.perf_counter()
-    if args.keep:
-        shutil.rmtree(args.keep, ignore_errors=True)
-        args.keep.mkdir(parents=True)
-        results = measure(args.keep.resolve(), args.records)
+    previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+    if args.rebuilds:
+        rows = [_in_folder(args.keep, lambda root, n=n: rebuilds_at(root, n)) for n in args.rebuilds]
+        RESULTS.write_text(json.dumps(previous | {"rebuilds": rows}, indent=2, ensure_ascii=False) + "\n",
+                           encoding="utf-8")
+        text = rebuilds_table(rows)
+        _write_between(REBUILDS_START, REBUILDS_END, text)
     else:
-        with tempfile.TemporaryDirectory(prefix="minutes-bench-") as folder:
-            results = measure(Path(folder), args.records)
-    results["bench_seconds"] = round(time.perf_counter() - started, 1)
-    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    text = table(results)
-    readme = README.read_text(encoding="utf-8")
-    before, _, rest = readme.partition(TABLE_START)
-    _, _, after = rest.partition(TABLE_END)
-    README.write_text(f"{before}{TABLE_START}\n{text}\n{TABLE_END}{after}", encoding="utf-8")
+        results = _in_folder(args.keep, lambda root: measure(root, args.records))
+        results["bench_seconds"] = round(time.perf_counter() - started, 1)
+        if "rebuilds" in previous:
+            results["rebuilds"] = previous["rebuilds"]
+        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        text = table(results)
+        _write_between(TABLE_START, TABLE_END, text)
     print(text)
 
 

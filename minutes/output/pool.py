@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 START = "start"
-WAKE_AFTER = 3  # documents one warm worker renders alone before the others are woken
+WAKE_AFTER = 1  # documents one warm worker renders alone before the others are woken
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
@@ -94,10 +94,11 @@ class Renderers:
     """``workers`` rendering processes (none when one: this process renders).
 
     All are forked at once by :meth:`start`, from a process still small. The first loads WeasyPrint
-    at once, while this process checks the records; the others only once there are more than
-    ``WAKE_AFTER`` documents to render (a few letters are rendered sooner by the one warm worker
-    than by a second one that must first load WeasyPrint), when this process has nothing left to do
-    but wait (so they do not compete with it for the cores). Each worker has its own pipe: the
+    at once, while this process checks the records; the others only once there is more than
+    ``WAKE_AFTER`` document to render, when this process has nothing left to do but wait (so they do
+    not compete with it for the cores). After a one-record edit (the minutes and a letter or two),
+    the second worker loads WeasyPrint while the first renders the minutes, then takes the letters:
+    0.88 s against 0.97–1.10 s when the first rendered them all (bench/README.md). Each worker has its own pipe: the
     parent hands a document to whichever worker is free (the longest first), and notices at once if
     one dies. Leaving the ``with`` block stops them all.
     """
