@@ -237,9 +237,10 @@ def _add_followup(verbs: Verbs) -> None:
     ledger.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
     ledger.add_argument("-q", "--quiet", action="store_true", help="print only the files written")
     ledger.set_defaults(run=commands.cmd_followup)
-    doctor = verbs.add_parser("doctor", help="show WeasyPrint, Pango and font status",
-                              description="Report library versions, the fonts found and the one "
-                                          "that will be embedded.")
+    doctor = verbs.add_parser("doctor", help="show versions, fonts, and whether the archive renders again here",
+                              description="Report library versions, the fonts found and the one that will be "
+                                          "embedded, and, from what each bag of the archive records, whether "
+                                          "this machine would render its originals byte for byte.")
     doctor.set_defaults(run=commands.cmd_doctor)
 
 
