@@ -34,7 +34,7 @@ def report(workspace: Workspace) -> tuple[list[str], bool]:
         choice = choose_font(workspace, family)
         lines.append(f"configured font: {family}; will embed: {choice.family}")
         if choice.warning:
-            lines.append(f"warning: {choice.warning}")
+            lines.append(f"warning: {choice.warning.text()}")
     except MinutesError as error:
         lines.append(f"cannot tell which font will be embedded: {str(error).splitlines()[0]}")
         healthy = False
