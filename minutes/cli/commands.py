@@ -203,7 +203,7 @@ def cmd_verify(args: argparse.Namespace, workspace: Workspace, console: Console)
     for problem in verdict.problems:
         console.out(problem)
     for note in verdict.notes:
-        console.report("said-note", note=note)
+        console.report("said-note", note=note.text(console.lang))
     if verdict.problems:
         console.report("verify-problems", count=len(verdict.problems), archive=workspace.display_name(archive))
     else:

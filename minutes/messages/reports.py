@@ -119,6 +119,24 @@ REPORTS: dict[str, Phrase] = {
     "verify-rerender-same": Phrase(
         "{total} original(s) of {bags} bag(s) rendered again: byte-identical",
         "{total} نسخه اصل از {bags} بسته دوباره ساخته شد و بایت به بایت یکسان است"),
+    "verify-legacy": Phrase(
+        "{count} issue(s) recorded before the register kept the hashes of originals and bags (their bags' own "
+        "manifests vouch for them): {folders}",
+        "{count} صدور پیش از آنکه دفتر ثبت چکیده نسخه‌های اصل و بسته‌ها را نگه دارد ثبت شده است (فهرست‌های "
+        "خود بسته‌ها درستی آن‌ها را تضمین می‌کنند): {folders}"),
+    "unfinished-killed": Phrase(
+        "{area}: left by an issue killed while it wrote the archive (nothing of it was issued); the next issue "
+        "removes it",
+        "صدوری که هنگام نوشتن در بایگانی متوقف شد این پوشه را بر جا گذاشته است (چیزی از آن صادر نشد)؛ صدور بعدی "
+        "آن را پاک می‌کند: {area}"),
+    "unfinished-writing": Phrase(
+        "{area}: an issue is writing the archive now",
+        "صدوری هم‌اکنون در حال نوشتن در بایگانی است: {area}"),
+    "unfinished-bag": Phrase(
+        "{bag}: an unfinished issue (killed, or still at work, before the register recorded it): not issued; the "
+        "next issue removes it",
+        "بسته صدوری ناتمام (متوقف‌شده، یا هنوز در کار، پیش از ثبت در دفتر ثبت): صادر نشده است؛ صدور بعدی آن را "
+        "پاک می‌کند: {bag}"),
     # check.
     "check-no-file": Phrase(
         "error: {file}: no such file",
