@@ -38,7 +38,7 @@ def cmd_build(args: argparse.Namespace, workspace: Workspace, console: Console) 
                        shard=args.shard, force=args.force, progress=display)
     console.diagnostics(result.warnings)
     for notice in result.notices:
-        console.report("said-warning", reason=notice.text(console.lang))
+        console.report("said-warning", reason=notice)
     for path in result.written:
         console.out(workspace.display_name(path))
     for path in result.removed:
@@ -203,7 +203,7 @@ def cmd_verify(args: argparse.Namespace, workspace: Workspace, console: Console)
     for problem in verdict.problems:
         console.out(problem)
     for note in verdict.notes:
-        console.report("said-note", note=note.text(console.lang))
+        console.report("said-note", note=note)
     if verdict.problems:
         console.report("verify-problems", count=len(verdict.problems), archive=workspace.display_name(archive))
     else:
@@ -245,8 +245,7 @@ def cmd_check(args: argparse.Namespace, workspace: Workspace, console: Console) 
         answer = check_file(archive, path.read_bytes(), trust) if path.is_file() else \
             check_code(archive, args.what, trust)
     except ValueError as error:  # a mistyped code (CodeError), or a value in the register that cannot be read
-        console.report("said-error", reason=error.note.text(console.lang) if isinstance(error, CodeError)
-                       else str(error))
+        console.report("said-error", reason=error.note if isinstance(error, CodeError) else str(error))
         return EXIT_INVALID
     for line in _answer_lines(answer, args.what, console):
         console.out(line)
@@ -299,7 +298,7 @@ def cmd_followup(args: argparse.Namespace, workspace: Workspace, console: Consol
                       progress=None if args.quiet else console.say)
     console.diagnostics(result.warnings)
     for notice in result.notices:
-        console.report("said-warning", reason=notice.text(console.lang))
+        console.report("said-warning", reason=notice)
     if not result.folders:
         console.report("followup-nothing")
     for path in result.removed:

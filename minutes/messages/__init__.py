@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from minutes.messages.facts import FACTS
 from minutes.messages.files import FILES
-from minutes.messages.phrase import LANGUAGES, Phrase
+from minutes.messages.phrase import LANGUAGES, Phrase, Worded
 from minutes.messages.reports import REPORTS
 from minutes.messages.typing import TYPING
 
@@ -32,9 +32,9 @@ MESSAGES: dict[str, Phrase] = {key: phrase for part in PARTS for key, phrase in 
 def text(template: str, values: Mapping[str, object], lang: str = "en") -> str:
     """Template ``template`` filled with ``values`` in ``lang``.
 
-    Phrase values are worded in ``lang``; a non-empty ``suggestion`` adds «did you mean».
+    Worded values (phrases, notes) are worded in ``lang``; a non-empty ``suggestion`` adds «did you mean».
     """
-    filled = {name: value.text(lang) if isinstance(value, Phrase) else _shown(value) for name, value in values.items()}
+    filled = {name: value.text(lang) if isinstance(value, Worded) else _shown(value) for name, value in values.items()}
     suggestion = filled.pop("suggestion", None)
     result = MESSAGES[template].text(lang).format(**filled)
     if suggestion:
