@@ -312,5 +312,5 @@ def cmd_doctor(args: argparse.Namespace, workspace: Workspace, console: Console)
     from minutes.doctor import report
 
     lines, healthy = report(workspace)
-    console.out("\n".join(lines))
+    console.out("\n".join(line if isinstance(line, str) else line.text(console.lang) for line in lines))
     return EXIT_OK if healthy else EXIT_FAILED

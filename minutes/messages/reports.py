@@ -180,6 +180,50 @@ REPORTS: dict[str, Phrase] = {
     "code-mistyped": Phrase(
         "'{text}' is mistyped: its last character does not match the others",
         "«{text}» نادرست وارد شده است: نویسه آخر آن با بقیه نمی‌خواند"),
+    # doctor.
+    "doctor-workspace": Phrase(
+        "workspace {path}",
+        "پوشه کار: {path}"),
+    "doctor-templates": Phrase(
+        "default templates: {path}",
+        "قالب‌های پیش‌فرض: {path}"),
+    "doctor-bundled": Phrase(
+        "{family} (bundled): found, checksum verified",
+        "قلم {family} (همراه برنامه): پیدا شد و چکیده آن درست است"),
+    "doctor-bundled.missing": Phrase(
+        "{family} (bundled): not found (run 'minutes init --existing .' in the workspace ('make fonts' in a "
+        "checkout of minutes))",
+        "قلم {family} (همراه برنامه): پیدا نشد (در پوشه کار، «minutes init --existing .» را اجرا کنید؛ در نسخه "
+        "کد minutes، «make fonts» را)"),
+    "doctor-bundled.error": Phrase(
+        "{family} (bundled): {error}",
+        "قلم {family} (همراه برنامه): {error}"),
+    "doctor-system-font": Phrase(
+        "{family} (system): {path}",
+        "قلم {family} (سیستم): {path}"),
+    "doctor-system-font.missing": Phrase(
+        "{family} (system): not installed",
+        "قلم {family} (سیستم): نصب نیست"),
+    "doctor-font": Phrase(
+        "configured font: {family}; will embed: {embedded}",
+        "قلم تعیین‌شده: {family}؛ قلمی که در سندها جای داده می‌شود: {embedded}"),
+    "doctor-font.unknown": Phrase(
+        "cannot tell which font will be embedded: {error}",
+        "معلوم نیست کدام قلم در سندها جای داده می‌شود: {error}"),
+    "doctor-archive.none": Phrase(
+        "archive: none yet",
+        "بایگانی: هنوز نیست"),
+    "doctor-archive": Phrase(
+        "archive: {bags} bag(s); this machine has what rendered their originals (the same software, font files, "
+        "templates and assets), so it re-renders them byte-identically",
+        "بایگانی: {bags} بسته؛ این رایانه همان چیزهایی را دارد که نسخه‌های اصل با آن‌ها ساخته شدند (همان "
+        "نرم‌افزار، قلم‌ها، قالب‌ها و تصاویر)، پس آن‌ها را بایت به بایت یکسان دوباره می‌سازد"),
+    "doctor-archive.doubts": Phrase(
+        "archive: {bags} bag(s); this machine may not render them byte-identically:",
+        "بایگانی: {bags} بسته؛ شاید این رایانه آن‌ها را بایت به بایت یکسان دوباره نسازد:"),
+    "doctor-archive.rerender": Phrase(
+        "  ('minutes verify --rerender' renders them again and compares)",
+        "  (فرمان «minutes verify --rerender» آن‌ها را دوباره می‌سازد و مقایسه می‌کند)"),
     # search and followup.
     "search-no-archive": Phrase(
         "error: no archive at {folder}: issue a record first",
