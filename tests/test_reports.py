@@ -205,6 +205,9 @@ def test_the_progress_bar_and_summary_in_each_language() -> None:
     step = Step(120, 1545, 400, Path("x.pdf"))
     assert bar(step, 12.0, 80, "fa").endswith(" 120/1545   7%  10.0 سند در ثانیه  2:22 مانده")
     assert bar(step, 12.0, 80, "en").endswith(" 120/1545   7%  10.0 docs/s  ETA 2:22")
+    nearly = Step(1500, 1545, 400, Path("x.pdf"))
+    assert bar(nearly, 150.0, 80, "fa").endswith(" 1500/1545  97%  10.0 سند در ثانیه  4 ثانیه مانده")
+    assert bar(nearly, 150.0, 80, "en").endswith(" 1500/1545  97%  10.0 docs/s  ETA 4s")
     assert summary(3, 10, 1, 2.04, "fa") == "3 سند ساخته شد، 10 سند به‌روز بود و 1 سند حذف شد (در 2.0 ثانیه)"
     assert summary(3, 10, 1, 2.04, "en") == "3 document(s) written, 10 up to date, 1 removed in 2.0s"
 

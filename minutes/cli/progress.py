@@ -8,10 +8,8 @@ from minutes.messages import text
 
 
 def duration(seconds: float) -> str:
-    """``42s``, ``3:07``, ``1:02:03``."""
+    """``0:42``, ``3:07``, ``1:02:03``."""
     whole = round(seconds)
-    if whole < 60:
-        return f"{whole}s"
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
@@ -27,7 +25,9 @@ def bar(step: Step, elapsed: float, width: int = 80, lang: str = "en") -> str:
     tail = f" {step.done}/{step.total} {percent:3d}%"
     if step.done and elapsed > 0:
         rate = step.done / elapsed
-        tail += text("build-rate", {"rate": rate, "left": duration((step.total - step.done) / rate)}, lang)
+        left = round((step.total - step.done) / rate)
+        tail += text("build-rate.seconds", {"rate": rate, "seconds": left}, lang) if left < 60 else \
+            text("build-rate", {"rate": rate, "left": duration(left)}, lang)
     cells = max(10, min(40, width - len(tail) - 3))
     filled = cells * step.done // step.total if step.total else cells
     return f"[{'#' * filled}{'-' * (cells - filled)}]{tail}"

@@ -42,6 +42,9 @@ REPORTS: dict[str, Phrase] = {
     "build-rate": Phrase(
         "  {rate:.1f} docs/s  ETA {left}",
         "  {rate:.1f} سند در ثانیه  {left} مانده"),
+    "build-rate.seconds": Phrase(
+        "  {rate:.1f} docs/s  ETA {seconds}s",
+        "  {rate:.1f} سند در ثانیه  {seconds} ثانیه مانده"),
     "build-done": Phrase(
         "{written} document(s) written, {up_to_date} up to date in {seconds:.1f}s",
         "{written} سند ساخته شد و {up_to_date} سند به‌روز بود (در {seconds:.1f} ثانیه)"),
