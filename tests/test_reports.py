@@ -80,6 +80,8 @@ def session(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     (root / "archive" / ".minutes-staging-gone").mkdir()
     (root / "archive" / ".minutes-staging-gone" / "lock").touch()  # its lock is free: the issue was killed
     said["leftover"] = say(root, lang, "verify")
+    said["supersede"] = say(root, lang, "issue", RECORD, "--date", "1404/02/05", "--supersede", "--reason", "typo")
+    said["superseded"] = say(root, lang, "check", code)
     return lang, said
 
 
@@ -99,6 +101,7 @@ LINES: dict[str, dict[str, str]] = {
         "sound": "همه بسته‌ها، چکیده‌ها، امضاها و صورتجلسه‌های پیوست بایگانی تأیید شد: archive",
         "check": f"صادر شده: صورتجلسه {TINY} نسخه 1، سند minutes، شماره 04/1، تاریخ 1404/02/01، کد استعلام {{code}}",
         "current": "معتبر: نسخه دیگری جای آن را نگرفته است",
+        "superseded": "جایگزین شده: با نسخه 2 مورخ 1404/02/05 (typo)، که در آن شماره این سند 04/3 است",
         "matches": "محتوا (نسخه اصل بدون امضا): با نسخه اصل بایگانی یکی است",
         "mistyped": "خطا: «{code}» نادرست وارد شده است: نویسه آخر آن با بقیه نمی‌خواند",
         "not issued": "صادر نشده: این بایگانی نسخه اصلی با این کد یا فایل ندارد: changed.pdf",
@@ -134,6 +137,7 @@ LINES: dict[str, dict[str, str]] = {
         "sound": "archive: every bag, hash, signature and embedded source checks out",
         "check": f"issued: {TINY} version 1, minutes, number 04/1, dated 1404/02/01, code {{code}}",
         "current": "current: no later version supersedes it",
+        "superseded": "superseded: by version 2 of 1404/02/05 (typo), where it is number 04/3",
         "matches": "contents (an unsigned original): match the archived original",
         "mistyped": "error: '{code}' is mistyped: its last character does not match the others",
         "not issued": "not issued: this archive has no original with changed.pdf",
@@ -188,6 +192,9 @@ def test_verify_and_check(session: tuple[str, dict[str, Said]]) -> None:
     assert said["mistyped"] == Said(1, [], [lines["mistyped"].format(code=typo)])
     assert said["altered"] == Said(1, [lines["not issued"], lines["altered"]], [])
     assert said["missing"] == Said(1, [], [lines["no file"]])
+    assert said["supersede"].status == 0
+    check = [lines["check"].format(code=code), lines["superseded"], lines["matches"]]
+    assert said["superseded"] == Said(1, check, [])
 
 
 def test_followup_and_search(session: tuple[str, dict[str, Said]]) -> None:
@@ -227,7 +234,8 @@ def test_doctor_and_a_leftover_of_a_killed_issue(session: tuple[str, dict[str, S
 def test_every_line_is_in_the_language_asked_for(session: tuple[str, dict[str, Said]]) -> None:
     """In Persian every line has Persian words, apart from data (paths, numbers, codes, versions); in English none."""
     lang, said = session
-    data = {*said["build"].out, *said["followup"].out, *said["issue"].out, *said["doctor"].out[:3]}
+    data = {*said["build"].out, *said["followup"].out, *said["issue"].out, *said["supersede"].out,
+            *said["doctor"].out[:3]}
     shown = [line for printed in said.values() for line in (*printed.out, *printed.err) if line not in data]
     assert len(shown) >= 30
     assert [line for line in shown if bool(PERSIAN.search(line)) != (lang == "fa")] == []
