@@ -1,57 +1,61 @@
-"""What this machine offers for rendering: library versions and the typeface in use."""
+"""What this machine offers for rendering: library versions and the typeface in use. The report is
+data (versions, paths) and notes the command line words in its language."""
 
 from __future__ import annotations
 
 from minutes import __version__
-from minutes.diagnostics import MinutesError
-from minutes.output.fonts import FALLBACK_FAMILY, GET_FONT, bundled_font, choose_font, system_font_file
+from minutes.diagnostics import MinutesError, Note
+from minutes.output.fonts import FALLBACK_FAMILY, bundled_font, choose_font, system_font_file
 from minutes.workspace import Workspace
 
+Line = str | Note  # a line of data as it is shown, or a note worded in the reader's language
 
-def report(workspace: Workspace) -> tuple[list[str], bool]:
+
+def report(workspace: Workspace) -> tuple[list[Line], bool]:
     """Lines describing the environment, and whether documents can be rendered."""
     from minutes.output.native import weasyprint
 
     pango = weasyprint.text.ffi.pango
 
-    lines = [f"minutes {__version__}", f"WeasyPrint {weasyprint.__version__}",
-             "Pango {}.{}.{}".format(*divmod(pango.pango_version() // 100, 100), pango.pango_version() % 100),
-             f"workspace {workspace.root}", f"default templates: {workspace.template_dirs[-1]}"]
+    lines: list[Line] = [
+        f"minutes {__version__}", f"WeasyPrint {weasyprint.__version__}",
+        "Pango {}.{}.{}".format(*divmod(pango.pango_version() // 100, 100), pango.pango_version() % 100),
+        Note.of("doctor-workspace", path=str(workspace.root)),
+        Note.of("doctor-templates", path=str(workspace.template_dirs[-1]))]
     healthy = True
     try:
         bundled = bundled_font(workspace, "Vazirmatn")
-        status = "found, checksum verified" if bundled else f"not found ({GET_FONT})"
-        lines.append(f"Vazirmatn (bundled): {status}")
+        lines.append(Note.of("doctor-bundled" if bundled else "doctor-bundled.missing", family="Vazirmatn"))
     except MinutesError as error:
-        lines.append(f"Vazirmatn (bundled): {error}")
+        lines.append(Note.of("doctor-bundled.error", family="Vazirmatn", error=str(error)))
         healthy = False
     fallback = system_font_file(FALLBACK_FAMILY)
-    lines.append(f"{FALLBACK_FAMILY} (system): {fallback or 'not installed'}")
+    lines.append(Note.of("doctor-system-font", family=FALLBACK_FAMILY, path=str(fallback)) if fallback else
+                 Note.of("doctor-system-font.missing", family=FALLBACK_FAMILY))
     try:
         from minutes.sources import check_workspace
 
         family = check_workspace(workspace).directory.office.font
         choice = choose_font(workspace, family)
-        lines.append(f"configured font: {family}; will embed: {choice.family}")
+        lines.append(Note.of("doctor-font", family=family, embedded=choice.family))
         if choice.warning:
-            lines.append(f"warning: {choice.warning}")
+            lines.append(Note.of("said-warning", reason=choice.warning))
     except MinutesError as error:
-        lines.append(f"cannot tell which font will be embedded: {str(error).splitlines()[0]}")
+        lines.append(Note.of("doctor-font.unknown", error=str(error).splitlines()[0]))
         healthy = False
     return lines + _archive_lines(workspace), healthy
 
 
-def _archive_lines(workspace: Workspace) -> list[str]:
+def _archive_lines(workspace: Workspace) -> list[Line]:
     """Whether this machine renders the archive's originals as they were issued (from their provenance)."""
     from minutes.archive.registry import REGISTRY_NAME
     from minutes.archive.rerender import reproducible
 
     archive = workspace.root / "archive"
     if not (archive / REGISTRY_NAME).is_file():
-        return ["archive: none yet"]
+        return [Note.of("doctor-archive.none")]
     bags, doubts = reproducible(workspace, archive)
     if not doubts:
-        return [f"archive: {bags} bag(s); this machine has what rendered their originals (the same software, "
-                "font files, templates and assets), so it re-renders them byte-identically"]
-    return [f"archive: {bags} bag(s); this machine may not render them byte-identically:",
-            *(f"  {line}" for line in doubts), "  ('minutes verify --rerender' renders them again and compares)"]
+        return [Note.of("doctor-archive", bags=bags)]
+    return [Note.of("doctor-archive.doubts", bags=bags), *(f"  {line}" for line in doubts),
+            Note.of("doctor-archive.rerender")]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutes.diagnostics import Diagnostic, MinutesError
+from minutes.diagnostics import Diagnostic, MinutesError, Note
 from minutes.documents.followup import followup_bodies, followup_folder
 from minutes.documents.registry import followup_documents
 from minutes.output.files import Staging, remove_leftovers
@@ -39,11 +39,11 @@ class FollowUpResult:
     written: tuple[Path, ...]
     removed: tuple[Path, ...]
     warnings: tuple[Diagnostic, ...]
-    notices: tuple[str, ...]
+    notices: tuple[Note, ...]
 
 
 def followup(workspace: Workspace, as_of: JalaliDate, out_dir: Path, *, body: str | None = None,
-             progress: Callable[[str], None] | None = None) -> FollowUpResult:
+             progress: Callable[[Note], None] | None = None) -> FollowUpResult:
     """Validate the workspace, then render and write the ledger and the reminders as of ``as_of`` of
     ``body`` (default: of every body with decisions by then, each in its folder), removing the
     reminders of an earlier run for units no longer overdue, all as one set."""
@@ -64,7 +64,7 @@ def followup(workspace: Workspace, as_of: JalaliDate, out_dir: Path, *, body: st
         for made in produce(renderers, workspace, font, jobs):
             staging.add(made.target, made.data)
             if progress:
-                progress(f"rendered {workspace.display_name(made.target)}")
+                progress(Note.of("followup-rendered", path=workspace.display_name(made.target)))
         targets = {job.target for job in jobs}
         stale = tuple(path for folder in (dated, *folders) for path in sorted(folder.glob(REMINDERS))
                       if path not in targets) + tuple(path for path in (dated / LEDGER,) if path.is_file())

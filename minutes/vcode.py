@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import hashlib
 
+from minutes.diagnostics import Note
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base32
 DATA_CHARS = 11  # 55 bits: a random guess hits one of a million issued codes once in 3.6e10 tries
 CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", **{chr(0x06F0 + d): str(d) for d in range(10)},
@@ -45,17 +47,25 @@ def codes_of(issued_yaml: bytes, numbers: dict[str, str], issued_on: str) -> dic
     return {key: derive_code(digest, number, issued_on) for key, number in numbers.items()}
 
 
+class CodeError(ValueError):
+    """Text that is no verification code; ``note`` says why, in the catalogue's words."""
+
+    def __init__(self, note: Note) -> None:
+        super().__init__(note.text())
+        self.note = note
+
+
 def parse_code(text: str) -> str:
     """The code in ``text`` as printed (``XXXX-XXXX-XXXX``), whatever its case, separators, Persian
-    digits or O/I/L typed for 0/1; raises ValueError naming what is wrong."""
+    digits or O/I/L typed for 0/1; raises CodeError naming what is wrong."""
     chars = "".join(c for c in text.strip().upper().translate(CONFUSABLE) if c not in SEPARATORS)
     if len(chars) != DATA_CHARS + 1:
-        raise ValueError(f"a verification code has {DATA_CHARS + 1} letters and digits, {text!r} has {len(chars)}")
+        raise CodeError(Note.of("code-length", expected=DATA_CHARS + 1, text=text, count=len(chars)))
     wrong = sorted({c for c in chars if c not in ALPHABET})
     if wrong:
-        raise ValueError(f"{text!r} is not a verification code: {''.join(wrong)!r} never appears in one")
+        raise CodeError(Note.of("code-letters", text=text, wrong="".join(wrong)))
     if _check_char(chars[:-1]) != chars[-1]:
-        raise ValueError(f"{text!r} is mistyped: its last character does not match the others")
+        raise CodeError(Note.of("code-mistyped", text=text))
     return _grouped(chars)
 
 

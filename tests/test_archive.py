@@ -247,8 +247,9 @@ def test_a_register_from_before_the_hashes_stays_readable(issued: Workspace, tmp
     _register(archive, "DROP TABLE originals", "DROP TABLE bags")
     verdict = verify(archive)
     assert verdict.problems == ()
-    assert verdict.notes == (f"2 issue(s) recorded before the register kept the hashes of originals and bags (their "
-                             f"bags' own manifests vouch for them): {SEED_RECORD}/v1, {LARGE}/v1",)
+    assert [note.text() for note in verdict.notes] == [
+        f"2 issue(s) recorded before the register kept the hashes of originals and bags (their bags' own manifests "
+        f"vouch for them): {SEED_RECORD}/v1, {LARGE}/v1"]
     assert issue(workspace, TINY) == 0
     assert verify(archive).problems == ()
     pdf = archive / SEED_RECORD / "v1" / "data" / "minutes.pdf"
@@ -270,8 +271,9 @@ def test_verify_tells_an_unfinished_issue_from_a_planted_or_changed_bag(workspac
     bag = archive / TINY / "v1"
     verdict = verify(archive)
     assert verdict.problems == ()
-    assert verdict.notes == (f"{bag}: an unfinished issue (killed, or still at work, before the register recorded "
-                             "it): not issued; the next issue removes it",)
+    assert [note.text() for note in verdict.notes] == [
+        f"{bag}: an unfinished issue (killed, or still at work, before the register recorded it): not issued; the next "
+        "issue removes it"]
     shutil.copytree(bag, archive / SEED_RECORD / "v1")  # a bag no issue made
     info = bag / "bag-info.txt"
     info.write_text(info.read_text(encoding="utf-8") + "Note: changed\n", encoding="utf-8")

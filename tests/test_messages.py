@@ -9,13 +9,20 @@ import pytest
 
 from minutes.cli.console import language_from_environment
 from minutes.diagnostics import Diagnostic, InvalidInput, Severity
-from minutes.messages import LANGUAGES, MESSAGES, Phrase, text
+from minutes.lint.rules import lint
+from minutes.messages import LANGUAGES, MESSAGES, PARTS, Phrase, text
+from minutes.messages.reports import REPORTS
 
 PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 
 
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def fields(template: str) -> set[tuple[str, str | None, str | None]]:
+    """Each placeholder with its format (``{seconds:.1f}``) and conversion."""
+    return {(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template) if name}
 
 
 def test_languages() -> None:
@@ -27,8 +34,22 @@ def test_each_message_has_both_languages_with_the_same_values(key: str) -> None:
     message = MESSAGES[key]
     assert re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9_-]+)?", key)
     assert placeholders(message.en) == placeholders(message.fa)
+    assert fields(message.en) == fields(message.fa), "a value is shown alike in both languages"
     assert PERSIAN_LETTER.search(message.fa), "the Persian wording is Persian"
     assert not PERSIAN_LETTER.search(message.en), "the English wording is English"
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_the_persian_wording_passes_the_typing_rules(key: str) -> None:
+    wording = re.sub(r"\{[^}]*\}", "X", MESSAGES[key].fa)
+    if key in ("build-rate", "build-rate.seconds", "doctor-archive.rerender"):
+        wording = " ".join(wording.split())  # columns two spaces apart, a line indented under another: on purpose
+    assert [suggestion.code for suggestion in lint(wording)] == [], "«minutes lint» would correct it"
+
+
+def test_the_parts_of_the_catalogue_share_no_key() -> None:
+    assert sum(len(part) for part in PARTS) == len(MESSAGES)
+    assert REPORTS.items() <= MESSAGES.items()
 
 
 def test_one_diagnostic_in_both_languages() -> None:

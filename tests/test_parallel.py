@@ -96,7 +96,7 @@ def test_progress_bar_shows_count_rate_and_time_left() -> None:
     assert "10.0 docs/s" in line and "ETA 2:22" in line
     assert len(line) <= 80
     assert bar(Step(0, 10, 0), elapsed=0.0).endswith("0/10   0%")
-    assert duration(42.4) == "42s" and duration(3725) == "1:02:05"
+    assert duration(42.4) == "0:42" and duration(3725) == "1:02:05"
     assert summary(3, 10, 1, 2.04) == "3 document(s) written, 10 up to date, 1 removed in 2.0s"
 
 

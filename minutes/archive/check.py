@@ -3,7 +3,7 @@ current, and does the file match the archived original?
 
 A code is looked up in the register's rows of originals. A file is recognised by its bytes, else
 by the rendered part a signature was made over, else by the issued record it embeds; whatever
-differs from the archived original is named.
+differs from the archived original is named. The answer is facts; the command line words them.
 """
 
 from __future__ import annotations
@@ -24,20 +24,31 @@ from minutes.vcode import parse_code
 
 
 @dataclass(frozen=True)
+class Altered:
+    """A file that embeds the issued record of ``record`` version ``version`` but matches none of the
+    ``originals`` originals of that issue: its contents were changed."""
+
+    record: str
+    version: int
+    originals: int
+
+
+@dataclass(frozen=True)
 class Answer:
     """What the archive says about a code or a file.
 
-    ``original`` is None when the archive did not issue it; ``superseded_by`` is the newest version
-    of the same record when a later one exists, with the number its corresponding document took
-    there (None when that version has no such document); ``problems`` says how the file (the one
-    checked, or the archived one for a code) differs from the archived original or fails its signature.
+    ``original`` is None when the archive did not issue it (``altered`` then says whether the file is
+    an altered copy of an issued one); ``superseded_by`` is the newest version of the same record when
+    a later one exists, with the number its corresponding document took there (None when that version
+    has no such document); ``problems`` says how the file (the one checked, or the archived one for a
+    code) differs from the archived original or fails its signature.
     """
 
     original: Original | None
     superseded_by: IssueRow | None = None
     replacement_number: str | None = None
     problems: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    altered: Altered | None = None
 
     @property
     def current(self) -> bool:
@@ -51,11 +62,11 @@ def _open(archive: Path) -> Registry:
     return Registry(archive / REGISTRY_NAME)
 
 
-def _answer(registry: Registry, original: Original, problems: list[str], notes: tuple[str, ...] = ()) -> Answer:
+def _answer(registry: Registry, original: Original, problems: list[str]) -> Answer:
     versions = registry.versions(original.record)
     newest = versions[-1] if versions and versions[-1].version > original.version else None
     replacement = newest.numbers.get(original.document) if newest else None
-    return Answer(original, newest, replacement, tuple(problems), notes)
+    return Answer(original, newest, replacement, tuple(problems))
 
 
 def check_code(archive: Path, text: str, trust: Trust) -> Answer:
@@ -85,18 +96,17 @@ def _embedded_source_sha256(data: bytes) -> str | None:
         return None
 
 
-def _by_signed_render(registry: Registry, data: bytes) -> tuple[Original | None, tuple[str, ...]]:
-    """The original whose render this file starts with, or of whose issued record it carries, if any."""
+def _by_signed_render(registry: Registry, data: bytes) -> Original | Altered | None:
+    """The original whose render this file starts with, or the issue whose record it carries, if any."""
     source = _embedded_source_sha256(data)
     issue = originals.issue_with_source(registry.connection, source) if source else None
     if issue is None:
-        return None, ()
+        return None
     listed = originals.of_issue(registry.connection, *issue)
     for original in listed:
         if hashlib.sha256(data[:original.unsigned_length]).hexdigest() == original.unsigned_sha256:
-            return original, ()
-    return None, (f"it embeds the issued record of {issue[0]} version {issue[1]}, but matches none of its "
-                  f"{len(listed)} original(s): its contents were changed",)
+            return original
+    return Altered(issue[0], issue[1], len(listed))
 
 
 def check_file(archive: Path, data: bytes, trust: Trust) -> Answer:
@@ -104,29 +114,10 @@ def check_file(archive: Path, data: bytes, trust: Trust) -> Answer:
     registry = _open(archive)
     try:
         original = originals.by_sha256(registry.connection, hashlib.sha256(data).hexdigest())
-        notes: tuple[str, ...] = ()
-        if original is None:
-            original, notes = _by_signed_render(registry, data)
-        if original is None:
-            return Answer(None, notes=notes)
-        return _answer(registry, original, original_problems(data, original, trust))
+        found = original or _by_signed_render(registry, data)
+        if not isinstance(found, Original):
+            return Answer(None, altered=found)
+        return _answer(registry, found, original_problems(data, found, trust))
     finally:
         registry.close()
 
-
-def describe(answer: Answer, asked: str) -> list[str]:
-    """The answer in words, one fact a line, for ``minutes check`` to print (``asked``: the code or file)."""
-    original = answer.original
-    if original is None:
-        return [f"not issued: this archive has no original with {asked}", *answer.notes]
-    lines = [f"issued: {original.record} version {original.version}, {original.document}, "
-             f"number {original.number}, dated {original.issued_on}, code {original.code}"]
-    newer = answer.superseded_by
-    if newer is not None:
-        where = f", where it is number {answer.replacement_number}" if answer.replacement_number else ""
-        lines.append(f"superseded: by version {newer.version} of {newer.issued_on} ({newer.reason}){where}")
-    else:
-        lines.append("current: no later version supersedes it")
-    checked = "signature and contents" if original.signed else "contents (an unsigned original)"
-    return lines + ([f"differs: {problem}" for problem in answer.problems] or
-                    [f"{checked}: match the archived original"])

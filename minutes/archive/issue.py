@@ -29,7 +29,7 @@ from minutes.archive.search import TABLE as SEARCH_TABLE
 from minutes.archive.search import index_record, record_texts
 from minutes.archive.signing import OfficeKey, Trust
 from minutes.archive.unfinished import MARKER_PREFIX, TAG_MANIFEST, marker, marker_path, unlisted_bags
-from minutes.diagnostics import InvalidInput, MinutesError
+from minutes.diagnostics import InvalidInput, MinutesError, Note
 from minutes.model import Issued, MergedDirectory, RecordStatus
 from minutes.output.files import Staging, pause_if_asked, remove_leftovers
 from minutes.secretariat import office_for
@@ -42,7 +42,7 @@ from minutes.workspace import Workspace
 OLD_STAGING = ".staging"  # where issues before the output stage staged their bags
 CHECKSUMS = ["sha512"]
 
-Progress = Callable[[str], None]
+Progress = Callable[[Note], None]
 
 
 @dataclass(frozen=True)
@@ -167,10 +167,10 @@ def _issue(workspace: Workspace, directory: MergedDirectory, item: ValidRecord, 
     issued_item = load_issued(issued_yaml, item.name, f"{folder}/data/source/{SOURCE_NAME}")
     registry.add_issue(item.name, version, issue_date, folder, hashlib.sha256(issued_yaml).hexdigest(), reason,
                        numbers)
-    say(f"numbered {len(numbers)} document(s) of {item.name} version {version}")
+    say(Note.of("issue-numbered", count=len(numbers), record=item.name, version=version))
     pause_if_asked(archive, "numbered")
     made, rows = _originals(workspace, directory, issued_item, issued_yaml, folder, signer)
-    say(f"rendered {len(made)} PDF/A-3a original(s)" + (", signed" if signer.key else ""))
+    say(Note.of("issue-rendered.signed" if signer.key else "issue-rendered", count=len(made)))
     pause_if_asked(archive, "rendered")
     with Staging(archive) as staging:
         info = {"Source-Organization": office.name, "External-Identifier": folder,

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import bagit
 
+from minutes.diagnostics import Note
 from minutes.output.files import STAGING_PREFIX, leftovers, rolling_forward
 
 MARKER_PREFIX = ".minutes-issuing-"
@@ -26,9 +27,9 @@ TAG_MANIFEST = "tagmanifest-sha512.txt"
 
 @dataclass(frozen=True)
 class Findings:
-    """What verify says about unfinished work: ``notes`` are no problem, ``problems`` are."""
+    """What verify says about unfinished work: ``notes`` are no problem (in the catalogue's words), ``problems`` are."""
 
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     problems: tuple[str, ...] = ()
 
 
@@ -73,11 +74,11 @@ def _valid(bag: Path) -> bool:
 
 def findings(archive: Path, known: set[str]) -> Findings:
     """Unlisted bags and staging folders, each as an unfinished issue (a note) or a problem."""
-    notes, problems = [], []
+    notes: list[Note] = []
+    problems: list[str] = []
     dead = set(leftovers(archive))
     for area in sorted(archive.glob(STAGING_PREFIX + "*")):
-        notes.append(f"{area}: left by an issue killed while it wrote the archive (nothing of it was issued); "
-                     "the next issue removes it" if area in dead else f"{area}: an issue is writing the archive now")
+        notes.append(Note.of("unfinished-killed" if area in dead else "unfinished-writing", area=str(area)))
     vouched = markers(archive)
     for bag in unlisted_bags(archive, known):
         folder = bag.relative_to(archive).as_posix()
@@ -89,6 +90,5 @@ def findings(archive: Path, known: set[str]) -> Findings:
             problems.append(f"{bag}: a bag the register does not list, changed since the unfinished issue "
                             "that made it")
         else:
-            notes.append(f"{bag}: an unfinished issue (killed, or still at work, before the register recorded "
-                         "it): not issued; the next issue removes it")
+            notes.append(Note.of("unfinished-bag", bag=str(bag)))
     return Findings(tuple(notes), tuple(problems))

@@ -26,7 +26,7 @@ from minutes.archive.registry import REGISTRY_NAME, IssueRow, Registry
 from minutes.archive.seal import original_problems
 from minutes.archive.signing import Trust, revisions
 from minutes.archive.unfinished import TAG_MANIFEST, findings
-from minutes.diagnostics import InvalidInput
+from minutes.diagnostics import InvalidInput, Note
 from minutes.model import Issued
 from minutes.text.slug import is_safe_name
 
@@ -36,10 +36,10 @@ PAYLOAD_MANIFEST = "manifest-sha512.txt"
 @dataclass(frozen=True)
 class Verdict:
     """What verify found: ``problems`` (the archive is not as issued) and ``notes`` (no problem: an
-    unfinished issue, issues the register recorded before it kept hashes of their files)."""
+    unfinished issue, issues the register recorded before it kept hashes of their files; in the catalogue's words)."""
 
     problems: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -217,8 +217,8 @@ def verify(archive: Path, trust: Trust | None = None) -> Verdict:
     problems = [problem for row in rows for problem in _check_bag(archive, row, recorded[row.folder], trust or Trust())]
     unfinished = findings(archive, {row.folder for row in rows})
     legacy = [row for row in rows if not recorded[row.folder].originals]
-    notes = [f"{len(legacy)} issue(s) recorded before the register kept the hashes of originals and bags "
-             "(their bags' own manifests vouch for them): " + ", ".join(row.folder for row in legacy)] if legacy else []
+    folders = ", ".join(row.folder for row in legacy)
+    notes = [Note.of("verify-legacy", count=len(legacy), folders=folders)] if legacy else []
     pdfs = [pdf for row in rows if not _folder_problems(archive, row) and (archive / row.folder).is_dir()
             for pdf in sorted((archive / row.folder / "data").rglob("*.pdf"))]
     problems += [*unfinished.problems, *(verapdf_problems(pdfs) or [])]

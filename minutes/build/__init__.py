@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from minutes.build.cache import MANIFEST, Manifest, OutputEntry
 from minutes.build.inputs import Inputs, edited_since
 from minutes.build.shard import Shard
-from minutes.diagnostics import Diagnostic, InvalidInput, RenderError
+from minutes.diagnostics import Diagnostic, InvalidInput, Note, RenderError
 from minutes.output.files import Staging, remove_leftovers, write_atomically
 from minutes.workspace import Workspace, as_named
 
@@ -51,7 +51,7 @@ class BuildResult:
 
     written: tuple[Path, ...]
     warnings: tuple[Diagnostic, ...]
-    notices: tuple[str, ...]
+    notices: tuple[Note, ...]
     up_to_date: int = 0
     removed: tuple[Path, ...] = ()
     peak_rss_mb: float | None = None

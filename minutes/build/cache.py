@@ -26,9 +26,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from minutes import __version__
+from minutes.diagnostics import Note
 from minutes.workspace import Workspace
 
-FORMAT = 1  # bump when the manifest or the meaning of a key changes
+FORMAT = 2  # bump when the manifest or the meaning of a key changes
 MANIFEST = ".minutes-cache.json"
 # Distributions whose version changes the bytes of a PDF.
 RENDERING_DISTRIBUTIONS = ("weasyprint", "pydyf", "fonttools")
@@ -148,7 +149,7 @@ class Manifest:
     """
 
     records: dict[str, RecordEntry] = field(default_factory=dict)
-    notices: list[str] = field(default_factory=list)
+    notices: list[Note] = field(default_factory=list)
     system_fonts: list[str] = field(default_factory=list)
     warned: bool = False
 
@@ -164,7 +165,8 @@ class Manifest:
                        for name, entry in data["records"].items()}
             if data.get("check") != _known_digest(records):
                 return cls()  # edited or damaged: what it says of records cannot be believed
-            return cls(records, list(data["notices"]), list(data["system_fonts"]), bool(data["warned"]))
+            notices = [Note.of(template, **values) for template, values in data["notices"]]
+            return cls(records, notices, list(data["system_fonts"]), bool(data["warned"]))
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return cls()
 
@@ -172,9 +174,9 @@ class Manifest:
         """The manifest as the file :meth:`load` reads (written atomically by the build)."""
         records = {name: dict(vars(entry), outputs={file: vars(output) for file, output in entry.outputs.items()})
                    for name, entry in sorted(self.records.items())}  # not asdict(), which deep-copies, slowly
-        data = {"format": FORMAT, "check": _known_digest(self.records), "notices": self.notices,
-                "system_fonts": self.system_fonts, "warned": self.warned,
-                "records": records}
+        notices = [[note.template, dict(note.values)] for note in self.notices]
+        data = {"format": FORMAT, "check": _known_digest(self.records), "notices": notices,
+                "system_fonts": self.system_fonts, "warned": self.warned, "records": records}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

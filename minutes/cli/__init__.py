@@ -255,18 +255,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         console.diagnostics(error.diagnostics)
         return EXIT_INVALID
     except RenderError as error:  # a template, stylesheet or resource of the workspace that cannot be used
-        console.err(f"error: {error}")
+        console.report("said-error", reason=str(error))
         return EXIT_INVALID
     except MinutesError as error:
-        console.err(f"error: {error}")
+        console.report("said-error", reason=str(error))
         return EXIT_FAILED
     except BrokenPipeError:  # the reader went away (e.g. '| head'): nothing more to say
         return EXIT_FAILED
     except KeyboardInterrupt:
-        console.err("interrupted; nothing half-written was left behind")
+        console.report("interrupted")
         return 130
     except BaseException as error:  # WeasyPrint's fatal fetching errors are not even Exceptions
         if args.debug or isinstance(error, SystemExit | GeneratorExit):
             raise
-        console.err(f"internal error: {type(error).__name__}: {error} (run with --debug for details)")
+        console.report("internal-error", kind=type(error).__name__, error=str(error))
         return EXIT_FAILED

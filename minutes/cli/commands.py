@@ -8,10 +8,14 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutes.cli.console import BuildDisplay, Console, TerminateAsInterrupt
 from minutes.diagnostics import InvalidInput
 from minutes.workspace import Workspace
+
+if TYPE_CHECKING:
+    from minutes.archive.check import Answer
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -34,11 +38,11 @@ def cmd_build(args: argparse.Namespace, workspace: Workspace, console: Console) 
                        shard=args.shard, force=args.force, progress=display)
     console.diagnostics(result.warnings)
     for notice in result.notices:
-        console.err(f"warning: {notice}")
+        console.report("said-warning", reason=notice)
     for path in result.written:
         console.out(workspace.display_name(path))
     for path in result.removed:
-        console.err(f"removed {workspace.display_name(path)} (no longer made)")
+        console.report("build-removed", path=workspace.display_name(path))
     if display:
         display.summary(len(result.written), result.up_to_date, len(result.removed))
     return EXIT_OK
@@ -48,21 +52,21 @@ def cmd_watch(args: argparse.Namespace, workspace: Workspace, console: Console) 
     from minutes.build.watch import watch
 
     out_dir = Path(args.output).resolve()
-    console.err("watching the records, directory, templates, fonts and assets; Ctrl-C stops")
+    console.report("watch-start")
     with contextlib.suppress(KeyboardInterrupt):  # how a watch session ends
         for rebuild in watch(workspace, args.paths or None, out_dir, settle=args.settle, strict=args.strict):
             if rebuild.changed:
-                console.err("changed: " + ", ".join(workspace.display_name(p) for p in rebuild.changed))
+                console.report("watch-changed", files=", ".join(workspace.display_name(p) for p in rebuild.changed))
             if isinstance(rebuild.error, InvalidInput):
                 console.diagnostics(rebuild.error.diagnostics)
             elif rebuild.error is not None:
-                console.err(f"error: {rebuild.error}")
+                console.report("said-error", reason=str(rebuild.error))
             if rebuild.result is not None:
                 console.diagnostics(rebuild.result.warnings)
                 for path in rebuild.result.written:
                     console.out(workspace.display_name(path))
-                console.err(f"{len(rebuild.result.written)} document(s) written, "
-                            f"{rebuild.result.up_to_date} up to date in {rebuild.seconds:.2f}s")
+                console.report("watch-done", written=len(rebuild.result.written),
+                               up_to_date=rebuild.result.up_to_date, seconds=rebuild.seconds)
     return EXIT_OK
 
 
@@ -72,18 +76,17 @@ def cmd_serve(args: argparse.Namespace, workspace: Workspace, console: Console) 
 
     def report(done: Report) -> None:
         if done.changed:
-            console.err("changed: " + ", ".join(workspace.display_name(p) for p in done.changed))
+            console.report("watch-changed", files=", ".join(workspace.display_name(p) for p in done.changed))
         console.diagnostics(done.outcome.diagnostics)
         if done.outcome.failure:
-            console.err(f"error: {done.outcome.failure}")
-        console.err(f"{len(done.written)} file(s) written in {done.seconds:.2f}s")
+            console.report("said-error", reason=str(done.outcome.failure))
+        console.report("serve-done", count=len(done.written), seconds=done.seconds)
 
     server = Server(workspace, args.paths or None, Path(args.output).resolve(), lang=args.lang or "fa",
                     host=args.host, port=args.port, archive=_archive_dir(args, workspace), report=report)
     if server.shared:
-        console.err(f"warning: serving on {args.host}: anyone who can reach this machine on the network can "
-                    "read the drafts; use the default 127.0.0.1 to keep them to yourself")
-    console.err(f"serving the live preview at {server.url} (Ctrl-C stops)")
+        console.report("serve-shared", host=args.host)
+    console.report("serve-start", url=server.url)
     with contextlib.suppress(KeyboardInterrupt):  # how a preview ends
         server.run()
     return EXIT_OK
@@ -96,7 +99,7 @@ def cmd_validate(args: argparse.Namespace, workspace: Workspace, console: Consol
     console.diagnostics(validated.warnings)
     if args.strict and validated.warnings:
         return EXIT_INVALID
-    console.err(f"{len(validated.records)} record(s) valid")
+    console.report("validate-valid", count=len(validated.records))
     return EXIT_OK
 
 
@@ -116,7 +119,7 @@ def cmd_lint(args: argparse.Namespace, workspace: Workspace, console: Console) -
         if args.fix:
             edits, findings = fix_and_lint(path, workspace.display_name(path))
             if edits:
-                console.err(f"{workspace.display_name(path)}: {edits} fix(es) applied")
+                console.report("lint-fixed", file=workspace.display_name(path), count=edits)
         else:
             findings = lint_file(path, workspace.display_name(path))
         remaining += len(findings)
@@ -155,9 +158,8 @@ def cmd_init(args: argparse.Namespace, workspace: Workspace, console: Console) -
     for path in written:
         console.out(path.relative_to(root).as_posix())
     if not has_font(root):
-        console.err("warning: this installation carries no font; documents will use the system fallback")
-    console.err(f"{len(written)} file(s) written in {workspace.display_name(root)}; next: cd there and run "
-                "'minutes build'")
+        console.report("init-no-font")
+    console.report("init-done", count=len(written), folder=workspace.display_name(root))
     return EXIT_OK
 
 
@@ -170,14 +172,14 @@ def cmd_issue(args: argparse.Namespace, workspace: Workspace, console: Console) 
     from minutes.text.jalali import JalaliDate
 
     if args.supersede != bool(args.reason):
-        console.err("error: --supersede and --reason go together: say why the new version replaces the old")
+        console.report("issue-supersede-reason")
         return EXIT_USAGE
     result = issue_record(workspace, args.record, _archive_dir(args, workspace),
                           issue_date=args.date or JalaliDate.today(),
-                          supersede_reason=args.reason, progress=console.err, ask_password=_ask_password)
+                          supersede_reason=args.reason, progress=console.say, ask_password=_ask_password)
     for key, number in result.numbers.items():
         console.out(f"{key}\t{number}\t{result.codes[key]}")
-    console.err(f"issued {result.record} version {result.version}: {workspace.display_name(result.bag)}")
+    console.report("issue-done", record=result.record, version=result.version, bag=workspace.display_name(result.bag))
     return EXIT_OK
 
 
@@ -201,9 +203,11 @@ def cmd_verify(args: argparse.Namespace, workspace: Workspace, console: Console)
     for problem in verdict.problems:
         console.out(problem)
     for note in verdict.notes:
-        console.err(f"note: {note}")
-    console.err(f"{len(verdict.problems)} problem(s) in {workspace.display_name(archive)}" if verdict.problems
-                else f"{workspace.display_name(archive)}: every bag, hash, signature and embedded source checks out")
+        console.report("said-note", note=note)
+    if verdict.problems:
+        console.report("verify-problems", count=len(verdict.problems), archive=workspace.display_name(archive))
+    else:
+        console.report("verify-sound", archive=workspace.display_name(archive))
     differ = _rerender(workspace, archive, console) if args.rerender else False
     return EXIT_INVALID if verdict.problems or differ else EXIT_OK
 
@@ -215,34 +219,60 @@ def _rerender(workspace: Workspace, archive: Path, console: Console) -> bool:
     results = rerender(workspace, archive)
     for result in results:
         for name in result.different:
-            console.out(f"{workspace.display_name(archive / result.folder / 'data' / name)}: differs when rendered "
-                        "again")
+            console.out(console.words("verify-rerender-differs",
+                                      path=workspace.display_name(archive / result.folder / "data" / name)))
         for reason in result.reasons:
             console.out(f"  {result.folder}: {reason}")
     total, differ = sum(r.count for r in results), sum(len(r.different) for r in results)
-    console.err(f"{differ} of {total} original(s) differ when rendered again" if differ
-                else f"{total} original(s) of {len(results)} bag(s) rendered again: byte-identical")
+    if differ:
+        console.report("verify-rerender-differ-count", differ=differ, total=total)
+    else:
+        console.report("verify-rerender-same", total=total, bags=len(results))
     return differ > 0
 
 
 def cmd_check(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
-    from minutes.archive.check import check_code, check_file, describe
+    from minutes.archive.check import check_code, check_file
     from minutes.archive.seal import office_signing, trust_of
+    from minutes.vcode import CodeError
 
     archive, trust = _archive_dir(args, workspace), trust_of(workspace, office_signing(workspace))
     path = Path(args.what)
     if not path.is_file() and (args.what.lower().endswith(".pdf") or os.sep in args.what):
-        console.err(f"error: {args.what}: no such file")
+        console.report("check-no-file", file=args.what)
         return EXIT_INVALID
     try:
         answer = check_file(archive, path.read_bytes(), trust) if path.is_file() else \
             check_code(archive, args.what, trust)
-    except ValueError as error:
-        console.err(f"error: {error}")
+    except ValueError as error:  # a mistyped code (CodeError), or a value in the register that cannot be read
+        console.report("said-error", reason=error.note if isinstance(error, CodeError) else str(error))
         return EXIT_INVALID
-    for line in describe(answer, args.what):
+    for line in _answer_lines(answer, args.what, console):
         console.out(line)
     return EXIT_OK if answer.current else EXIT_INVALID
+
+
+def _answer_lines(answer: Answer, asked: str, console: Console) -> list[str]:
+    """The archive's answer in words, one fact a line (``asked``: the code or file)."""
+    words, original = console.words, answer.original
+    if original is None:
+        altered, unknown = answer.altered, words("check-not-issued", asked=asked)
+        if altered is None:
+            return [unknown]
+        return [unknown, words("check-unmatched", record=altered.record, version=altered.version,
+                               count=altered.originals)]
+    lines = [words("check-issued", record=original.record, version=original.version, document=original.document,
+                   number=original.number, date=original.issued_on, code=original.code)]
+    newer = answer.superseded_by
+    if newer is None:
+        lines.append(words("check-current"))
+    elif answer.replacement_number:
+        lines.append(words("check-superseded.renumbered", version=newer.version, date=str(newer.issued_on),
+                           reason=newer.reason, number=answer.replacement_number))
+    else:
+        lines.append(words("check-superseded", version=newer.version, date=str(newer.issued_on), reason=newer.reason))
+    return lines + ([words("check-differs", problem=problem) for problem in answer.problems] or
+                    [words("check-matches.signed" if original.signed else "check-matches")])
 
 
 def cmd_search(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
@@ -251,11 +281,11 @@ def cmd_search(args: argparse.Namespace, workspace: Workspace, console: Console)
 
     index = _archive_dir(args, workspace) / REGISTRY_NAME
     if not index.is_file():
-        console.err(f"error: no archive at {workspace.display_name(index.parent)}: issue a record first")
+        console.report("search-no-archive", folder=workspace.display_name(index.parent))
         return EXIT_FAILED
     hits = search_archive(index, args.text)
     for hit in hits:
-        superseded = f" (superseded by v{hit.superseded_by})" if hit.superseded_by else ""
+        superseded = console.words("search-superseded", version=hit.superseded_by) if hit.superseded_by else ""
         console.out(f"{hit.record}{superseded}\t{hit.decision or '-'}\t{hit.snippet}")
     return EXIT_OK if hits else EXIT_INVALID
 
@@ -265,14 +295,14 @@ def cmd_followup(args: argparse.Namespace, workspace: Workspace, console: Consol
     from minutes.text.jalali import JalaliDate
 
     result = followup(workspace, args.as_of or JalaliDate.today(), Path(args.output).resolve(), body=args.body,
-                      progress=None if args.quiet else console.err)
+                      progress=None if args.quiet else console.say)
     console.diagnostics(result.warnings)
     for notice in result.notices:
-        console.err(f"warning: {notice}")
+        console.report("said-warning", reason=notice)
     if not result.folders:
-        console.err("no meeting was held by that date: nothing to follow up")
+        console.report("followup-nothing")
     for path in result.removed:
-        console.err(f"removed {workspace.display_name(path)}: no longer overdue")
+        console.report("followup-removed", path=workspace.display_name(path))
     for path in result.written:
         console.out(workspace.display_name(path))
     return EXIT_OK
@@ -282,5 +312,5 @@ def cmd_doctor(args: argparse.Namespace, workspace: Workspace, console: Console)
     from minutes.doctor import report
 
     lines, healthy = report(workspace)
-    console.out("\n".join(lines))
+    console.out("\n".join(line if isinstance(line, str) else line.text(console.lang) for line in lines))
     return EXIT_OK if healthy else EXIT_FAILED

@@ -1,5 +1,6 @@
-"""Where the command line writes: messages in the chosen language, Persian reshaped only when asked
-for and only on a terminal, and a build's progress on standard error."""
+"""Where the command line writes: messages in the chosen language (diagnostics, and every other line
+worded by the catalogue's reports), Persian reshaped only when asked for and only on a terminal, and a
+build's progress on standard error."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import TextIO
 
 from minutes.build import Step
 from minutes.cli import progress, terminal
-from minutes.diagnostics import Diagnostic, Severity
+from minutes.diagnostics import Diagnostic, Note, Severity
 from minutes.workspace import Workspace
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -32,11 +33,11 @@ class Console:
         self.visual = {stream: terminal.wanted(bidi_terminal, os.environ, stream)
                        for stream in (sys.stdout, sys.stderr)}
 
-    def write(self, text: str, stream: TextIO) -> None:
-        """Print ``text`` (controls other than line breaks and tabs written as escapes: nothing we print
-        drives the terminal)."""
+    def write(self, text: str, stream: TextIO, end: str = "\n") -> None:
+        """Print ``text``, then ``end`` (controls other than line breaks and tabs written as escapes: nothing
+        we print drives the terminal)."""
         text = _CONTROLS.sub(lambda char: char[0].encode("unicode_escape").decode("ascii"), text)
-        print(terminal.visual(text) if self.visual.get(stream) else text, file=stream)
+        print(terminal.visual(text) if self.visual.get(stream) else text, file=stream, end=end, flush=not end)
 
     def out(self, text: str) -> None:
         self.write(text, sys.stdout)
@@ -44,13 +45,25 @@ class Console:
     def err(self, text: str) -> None:
         self.write(text, sys.stderr)
 
+    def words(self, key: str, /, **values: object) -> str:
+        """The catalogue's entry ``key`` filled with ``values``, in the console's language."""
+        return Note.of(key, **values).text(self.lang)
+
+    def report(self, key: str, /, **values: object) -> None:
+        """Say the catalogue's entry ``key``, filled with ``values``, on standard error."""
+        self.say(Note.of(key, **values))
+
+    def say(self, note: Note) -> None:
+        """Say a note (a catalogue entry and its values, as the library reports progress) on standard error."""
+        self.err(note.text(self.lang))
+
     def diagnostics(self, diagnostics: Sequence[Diagnostic]) -> None:
         """Every diagnostic, sorted, then a count of errors and warnings."""
         for diagnostic in sorted(diagnostics):
             self.err(diagnostic.format(self.lang))
         errors = sum(d.severity is Severity.ERROR for d in diagnostics)
         if diagnostics:
-            self.err(f"{errors} error(s), {len(diagnostics) - errors} warning(s)")
+            self.report("problem-count", errors=errors, warnings=len(diagnostics) - errors)
 
 
 class BuildDisplay:
@@ -64,17 +77,19 @@ class BuildDisplay:
     def __call__(self, step: Step) -> None:
         if step.target is None:
             self.started = self.clock()
-            self.console.err(f"{step.total} document(s) to build, {step.up_to_date} up to date")
+            self.console.report("build-start", total=step.total, up_to_date=step.up_to_date)
         elif self.on_terminal:
             width = shutil.get_terminal_size().columns - 1
             end = "\n" if step.done == step.total else ""
-            sys.stderr.write("\r" + progress.bar(step, self.clock() - self.started, width) + end)
-            sys.stderr.flush()
+            sys.stderr.write("\r")
+            self.console.write(progress.bar(step, self.clock() - self.started, width, self.console.lang), sys.stderr,
+                               end)
         else:
-            self.console.err(f"built {self.workspace.display_name(step.target)}")
+            self.console.report("build-built", path=self.workspace.display_name(step.target))
 
     def summary(self, written: int, up_to_date: int, removed: int) -> None:
-        self.console.err(progress.summary(written, up_to_date, removed, self.clock() - self.started))
+        self.console.err(progress.summary(written, up_to_date, removed, self.clock() - self.started,
+                                          self.console.lang))
 
 
 class TerminateAsInterrupt:

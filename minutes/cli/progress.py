@@ -4,20 +4,20 @@ plain line per document for logs and pipes. Pure formatting: the command line wr
 from __future__ import annotations
 
 from minutes.build import Step
+from minutes.messages import text
 
 
 def duration(seconds: float) -> str:
-    """``42s``, ``3:07``, ``1:02:03``."""
+    """``0:42``, ``3:07``, ``1:02:03``."""
     whole = round(seconds)
-    if whole < 60:
-        return f"{whole}s"
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def bar(step: Step, elapsed: float, width: int = 80) -> str:
-    """One line fitting ``width`` columns: ``[#####-----] 120/1545  7%  9.8 docs/s  ETA 2:25``.
+def bar(step: Step, elapsed: float, width: int = 80, lang: str = "en") -> str:
+    """One line fitting ``width`` columns: ``[#####-----] 120/1545  7%  9.8 docs/s  ETA 2:25`` (the rate and
+    the time left worded in ``lang``).
 
     The rate is over the time since the build announced its work; the time left assumes it holds.
     """
@@ -25,15 +25,17 @@ def bar(step: Step, elapsed: float, width: int = 80) -> str:
     tail = f" {step.done}/{step.total} {percent:3d}%"
     if step.done and elapsed > 0:
         rate = step.done / elapsed
-        tail += f"  {rate:.1f} docs/s  ETA {duration((step.total - step.done) / rate)}"
+        left = round((step.total - step.done) / rate)
+        tail += text("build-rate.seconds", {"rate": rate, "seconds": left}, lang) if left < 60 else \
+            text("build-rate", {"rate": rate, "left": duration(left)}, lang)
     cells = max(10, min(40, width - len(tail) - 3))
     filled = cells * step.done // step.total if step.total else cells
     return f"[{'#' * filled}{'-' * (cells - filled)}]{tail}"
 
 
-def summary(written: int, up_to_date: int, removed: int, elapsed: float) -> str:
-    """The closing line of a build."""
-    parts = [f"{written} document(s) written", f"{up_to_date} up to date"]
+def summary(written: int, up_to_date: int, removed: int, elapsed: float, lang: str = "en") -> str:
+    """The closing line of a build, in ``lang``."""
+    counts = {"written": written, "up_to_date": up_to_date, "seconds": elapsed}
     if removed:
-        parts.append(f"{removed} removed")
-    return ", ".join(parts) + f" in {elapsed:.1f}s"
+        return text("build-done.removed", counts | {"removed": removed}, lang)
+    return text("build-done", counts, lang)

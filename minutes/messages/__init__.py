@@ -4,7 +4,8 @@ Each message is a template keyed by its diagnostic code, or by ``code.variant`` 
 has several wordings. A diagnostic keeps the values that fill its template, so the same
 diagnostic can be shown in either language. Ids, field names, dates and file names are
 inserted as the user wrote them, controls and direction controls written as escapes. The catalogue
-is kept in parts (``files``, ``facts``, ``typing``) and is one dictionary here.
+is kept in parts (``files``, ``facts``, ``typing``, and ``reports``: what the command line says besides
+diagnostics) and is one dictionary here.
 """
 
 from __future__ import annotations
@@ -14,24 +15,26 @@ from collections.abc import Mapping
 
 from minutes.messages.facts import FACTS
 from minutes.messages.files import FILES
-from minutes.messages.phrase import LANGUAGES, Phrase
+from minutes.messages.phrase import LANGUAGES, Phrase, Worded
+from minutes.messages.reports import REPORTS
 from minutes.messages.typing import TYPING
 
 WARNING_LABEL = Phrase("warning: ", "هشدار: ")
 SUGGESTION = Phrase("; did you mean '{suggestion}'?", "؛ آیا منظورتان «{suggestion}» است؟")
 
-__all__ = ["LANGUAGES", "MESSAGES", "SUGGESTION", "WARNING_LABEL", "Phrase", "text"]
+__all__ = ["LANGUAGES", "MESSAGES", "PARTS", "SUGGESTION", "WARNING_LABEL", "Phrase", "text"]
 
+PARTS: tuple[dict[str, Phrase], ...] = (FILES, FACTS, TYPING, REPORTS)
 # The one catalogue: every message, by code (and ``code.variant``), in English and Persian.
-MESSAGES: dict[str, Phrase] = {**FILES, **FACTS, **TYPING}
+MESSAGES: dict[str, Phrase] = {key: phrase for part in PARTS for key, phrase in part.items()}
 
 
 def text(template: str, values: Mapping[str, object], lang: str = "en") -> str:
     """Template ``template`` filled with ``values`` in ``lang``.
 
-    Phrase values are worded in ``lang``; a non-empty ``suggestion`` adds «did you mean».
+    Worded values (phrases, notes) are worded in ``lang``; a non-empty ``suggestion`` adds «did you mean».
     """
-    filled = {name: value.text(lang) if isinstance(value, Phrase) else _shown(value) for name, value in values.items()}
+    filled = {name: value.text(lang) if isinstance(value, Worded) else _shown(value) for name, value in values.items()}
     suggestion = filled.pop("suggestion", None)
     result = MESSAGES[template].text(lang).format(**filled)
     if suggestion:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 LANGUAGES = ("en", "fa")
 
@@ -19,3 +20,11 @@ class Phrase:
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language '{lang}'; expected one of: {', '.join(LANGUAGES)}")
         return self.en if lang == "en" else self.fa
+
+
+@runtime_checkable
+class Worded(Protocol):
+    """A value worded in the language of the message it fills: a :class:`Phrase`, or a note (a catalogue
+    entry and its values, such as a warning the library gives in its own words)."""
+
+    def text(self, lang: str) -> str: ...

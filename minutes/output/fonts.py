@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutes.diagnostics import RenderError
+from minutes.diagnostics import Note, RenderError
 from minutes.workspace import Workspace
 
 FALLBACK_FAMILY = "Noto Naskh Arabic"
@@ -31,7 +31,7 @@ class FontChoice:
     family: str
     files: tuple[tuple[int, Path], ...]
     embedded_names: tuple[str, ...]
-    warning: str | None = None
+    warning: Note | None = None
 
     def stylesheet(self, workspace: Workspace) -> str:
         """``@font-face`` rules (workspace-relative URLs) and the document font stack."""
@@ -93,8 +93,8 @@ def choose_font(workspace: Workspace, family: str) -> FontChoice:
     if system_font_file(FALLBACK_FAMILY) is not None:
         return FontChoice(
             FALLBACK_FAMILY, (), (FALLBACK_FAMILY, FALLBACK_COMPANION),
-            warning=f"font {family} is not in {workspace.fonts / family.lower()} ({GET_FONT}); "
-                    f"using the system font {FALLBACK_FAMILY} instead")
+            warning=Note.of("font-fallback", family=family, folder=str(workspace.fonts / family.lower()),
+                            fallback=FALLBACK_FAMILY))
     raise RenderError(f"font {family} is not in {workspace.fonts / family.lower()} and the fallback "
                       f"{FALLBACK_FAMILY} is not installed: {GET_FONT}, or "
                       "'apt-get install fonts-noto-core'")
