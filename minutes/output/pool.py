@@ -38,6 +38,7 @@ START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 START = "start"
 WAKE_AFTER = 1  # documents one warm worker renders alone before the others are woken
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_STOPPING = {signal.SIGTERM, signal.SIGINT}
 
 
 def _die_with_parent(parent: int) -> None:
@@ -48,12 +49,31 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
+@contextlib.contextmanager
+def _stopping_held() -> Iterator[None]:
+    """Hold SIGTERM and SIGINT back while a worker is started.
+
+    A forked worker inherits this process's handlers (``TerminateAsInterrupt`` turns SIGTERM into
+    KeyboardInterrupt) until :func:`_serve` replaces them. A build with nothing to render stops its
+    workers right after starting them: a SIGTERM landing before the replacement was once swallowed
+    in ``multiprocessing``'s after-fork hooks (the worker lived on, and stopping it waited 5 s, twice)
+    or printed a KeyboardInterrupt traceback. Blocked here, it stays pending until the worker has its
+    own handlers, then stops it at once.
+    """
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _serve(connection: Connection, eager: bool, parent: int) -> None:
     """A worker: load WeasyPrint (at once, or once told to), say so, then render whatever it is sent
     until the parent stops it (or dies)."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not a handler inherited from the parent
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)  # blocked since the fork: see _stopping_held
     if not eager and connection.recv() != START:
         return
     with contextlib.suppress(Exception):  # a failure to load shows again, as the first document's error
@@ -115,7 +135,8 @@ class Renderers:
             for number in range(self.count):
                 ours, theirs = context.Pipe()
                 process = context.Process(target=_serve, args=(theirs, number == 0, os.getpid()), daemon=True)
-                process.start()
+                with _stopping_held():
+                    process.start()
                 theirs.close()
                 self.workers[ours] = process
                 if number:
