@@ -10,12 +10,12 @@ import argparse
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import IO, TYPE_CHECKING, TypeAlias
 
 from minutes import __version__
 from minutes.cli import commands, terminal
 from minutes.cli.commands import EXIT_FAILED, EXIT_INVALID
-from minutes.cli.console import Console, language_from_environment
+from minutes.cli.console import Console, language_from_environment, printable
 from minutes.diagnostics import InvalidInput, MinutesError, RenderError
 from minutes.messages import LANGUAGES
 from minutes.workspace import Workspace
@@ -50,9 +50,16 @@ def _jalali_date(value: str) -> JalaliDate:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what it echoes back (a bad argument in a usage error) made printable."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        super()._print_message(printable(message), file)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, with help text on every command and option."""
-    top = argparse.ArgumentParser(
+    top = _Parser(
         prog="minutes",
         description="Persian meeting minutes as code: YAML records in data/ become PDF minutes and letters.")
     top.add_argument("--version", action="version", version=f"minutes {__version__}")

@@ -24,6 +24,12 @@ _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 _PERSIAN_LOCALE = re.compile(r"fa(?:$|[_.@-])", re.IGNORECASE)
 
 
+def printable(text: str) -> str:
+    """``text`` with controls other than line breaks and tabs written as escapes (``\\x1b``,
+    ``\\u202e``): nothing we print, not even an argument echoed back, drives the terminal or reorders a line."""
+    return _CONTROLS.sub(lambda char: char[0].encode("unicode_escape").decode("ascii"), text)
+
+
 class Console:
     """Where the CLI writes: messages in the chosen language, Persian reshaped only when asked for
     and only on a terminal."""
@@ -36,7 +42,7 @@ class Console:
     def write(self, text: str, stream: TextIO, end: str = "\n") -> None:
         """Print ``text``, then ``end`` (controls other than line breaks and tabs written as escapes: nothing
         we print drives the terminal)."""
-        text = _CONTROLS.sub(lambda char: char[0].encode("unicode_escape").decode("ascii"), text)
+        text = printable(text)
         print(terminal.visual(text) if self.visual.get(stream) else text, file=stream, end=end, flush=not end)
 
     def out(self, text: str) -> None:
