@@ -111,6 +111,11 @@ class MinutesError(Exception):
     """Root of every error the library raises on purpose."""
 
 
+class BadArgument(MinutesError):
+    """What the command was asked cannot be done as asked (a body that does not exist, a folder that is not
+    empty, a record already issued): a usage error, nothing written."""
+
+
 class InvalidInput(MinutesError):
     """The input has problems; nothing was written."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from minutes.diagnostics import MinutesError
+from minutes.diagnostics import BadArgument, MinutesError
 from minutes.output.files import Staging
 from minutes.schema import schema_text
 
@@ -70,11 +70,11 @@ def init_workspace(root: Path, *, keep_existing: bool = False) -> list[Path]:
     are added and none of its own is replaced.
     """
     if root.exists() and not root.is_dir():
-        raise MinutesError(f"{root} is a file, not a folder")
+        raise BadArgument(f"{root} is a file, not a folder")
     present = sorted(p.name for p in root.iterdir()) if root.is_dir() else []
     if present and not keep_existing:
         shown = ", ".join(present[:5]) + (" …" if len(present) > 5 else "")
-        raise MinutesError(f"{root} is not empty ({shown}): choose an empty folder, or add --existing "
+        raise BadArgument(f"{root} is not empty ({shown}): choose an empty folder, or add --existing "
                            "to add only the files it lacks")
     with Staging(root) as staging:
         for relative, data in starter_files().items():

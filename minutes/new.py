@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutes.diagnostics import MinutesError
+from minutes.diagnostics import BadArgument, MinutesError
 from minutes.model import Meeting, RecordStatus, RelativeDeadline, Status
 from minutes.standings import LedgerEntry, Standing, build_ledger
 from minutes.text.jalali import ClockTime, JalaliDate
@@ -44,11 +44,11 @@ def _body_of(validated: Validated, body: str | None) -> str:
     if body is None:
         latest_any = max(validated.records, key=lambda r: r.record.meeting.date, default=None)
         if latest_any is None:
-            raise MinutesError("no earlier meeting to take the body from: name one with --body")
+            raise BadArgument("no earlier meeting to take the body from: name one with --body")
         body = latest_any.record.meeting.body
     if body not in validated.directory.bodies:
         known = ", ".join(sorted(validated.directory.bodies)) or "none"
-        raise MinutesError(f"no body with id '{body}' (known bodies: {known})")
+        raise BadArgument(f"no body with id '{body}' (known bodies: {known})")
     return body
 
 
@@ -152,4 +152,4 @@ def write_new(record: NewRecord) -> None:
         with open(record.path, "x", encoding="utf-8") as stream:
             stream.write(record.text)
     except FileExistsError:
-        raise MinutesError(f"{os.path.relpath(record.path)} already exists; nothing was written") from None
+        raise BadArgument(f"{os.path.relpath(record.path)} already exists; nothing was written") from None

@@ -134,7 +134,7 @@ def test_reissue_is_refused_and_supersede_keeps_version_one(issued: Workspace, t
     workspace = Workspace.at(tmp_path / "ws")
     shutil.copytree(issued.root, workspace.root)
     before = digests(workspace.root / "archive" / SEED_RECORD / "v1")
-    assert issue(workspace, SEED_RECORD) == 3
+    assert issue(workspace, SEED_RECORD) == 2
     assert "was already issued (version 1 on 1404/02/01); to issue a corrected version use --supersede" \
         in capsys.readouterr().err
     assert issue(workspace, SEED_RECORD, "--supersede") == 2

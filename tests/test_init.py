@@ -67,7 +67,7 @@ def test_existing_adds_only_what_is_missing(tmp_path: Path) -> None:
 
 def test_a_file_in_place_of_the_folder_is_refused(tmp_path: Path) -> None:
     (tmp_path / "office").write_text("", encoding="utf-8")
-    assert main(["init", str(tmp_path / "office")]) == 3
+    assert main(["init", str(tmp_path / "office")]) == 2
 
 
 def test_the_repository_examples_are_a_workspace_of_the_same_shape() -> None:

@@ -123,5 +123,5 @@ def test_new_refuses_to_overwrite(seed_only: Workspace) -> None:
 
 
 def test_new_for_unknown_body(seed_only: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["-C", str(seed_only.root), "new", "--body", "nobody"]) == 3
+    assert main(["-C", str(seed_only.root), "new", "--body", "nobody"]) == 2  # a usage error: nothing written
     assert "no body with id 'nobody'" in capsys.readouterr().err

@@ -29,7 +29,7 @@ from minutes.archive.search import TABLE as SEARCH_TABLE
 from minutes.archive.search import index_record, record_texts
 from minutes.archive.signing import OfficeKey, Trust
 from minutes.archive.unfinished import MARKER_PREFIX, TAG_MANIFEST, marker, marker_path, unlisted_bags
-from minutes.diagnostics import InvalidInput, MinutesError, Note
+from minutes.diagnostics import BadArgument, InvalidInput, Note
 from minutes.model import Issued, MergedDirectory, RecordStatus
 from minutes.output.files import Staging, pause_if_asked, remove_leftovers
 from minutes.secretariat import office_for
@@ -102,7 +102,7 @@ def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issu
         raise InvalidInput(list(validated.warnings))
     item = validated.records[0]
     if item.record.status is RecordStatus.PLANNED:
-        raise MinutesError(f"{item.name} is a planned meeting: its invitations are drafts for now; issue the "
+        raise BadArgument(f"{item.name} is a planned meeting: its invitations are drafts for now; issue the "
                            "record once the meeting is held (without 'status: planned')")
     meeting_date = item.record.meeting.date
     if issue_date < meeting_date:  # the final letter would be dated before the meeting it reports
@@ -131,7 +131,7 @@ def _next_version(registry: Registry, record: str, supersede_reason: str | None)
     versions = registry.versions(record)
     if versions and supersede_reason is None:
         last = versions[-1]
-        raise MinutesError(f"{record} was already issued (version {last.version} on {last.issued_on}); "
+        raise BadArgument(f"{record} was already issued (version {last.version} on {last.issued_on}); "
                            "to issue a corrected version use --supersede --reason TEXT")
     return len(versions) + 1
 

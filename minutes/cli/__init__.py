@@ -14,9 +14,9 @@ from typing import IO, TYPE_CHECKING, TypeAlias
 
 from minutes import __version__
 from minutes.cli import commands, terminal
-from minutes.cli.commands import EXIT_FAILED, EXIT_INVALID
+from minutes.cli.commands import EXIT_FAILED, EXIT_INVALID, EXIT_USAGE
 from minutes.cli.console import Console, language_from_environment, printable
-from minutes.diagnostics import InvalidInput, MinutesError, RenderError
+from minutes.diagnostics import BadArgument, InvalidInput, MinutesError, RenderError
 from minutes.messages import LANGUAGES
 from minutes.workspace import Workspace
 
@@ -264,6 +264,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RenderError as error:  # a template, stylesheet or resource of the workspace that cannot be used
         console.report("said-error", reason=str(error))
         return EXIT_INVALID
+    except BadArgument as error:
+        console.report("said-error", reason=str(error))
+        return EXIT_USAGE
     except MinutesError as error:
         console.report("said-error", reason=str(error))
         return EXIT_FAILED

@@ -170,7 +170,6 @@ def test_a_bad_date_argument_is_shown_without_terminal_controls(scene: Scene, ar
 
 # -- a body that does not exist is a failure (3), not invalid input (1) ----------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="new/followup --body with an unknown id exit 3 (failure), not 1 or 2")
 @pytest.mark.parametrize("args", [("new", "--body"), ("followup", "--as-of", "1404/01/01", "--body")])
 def test_an_unknown_body_is_refused_as_bad_input(scene: Scene, args: tuple[str, ...]) -> None:
     scene.arm()
