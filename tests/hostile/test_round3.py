@@ -122,8 +122,6 @@ def test_check_a_pdf_bomb_in_bounded_memory(scene: Scene, tmp_path: Path) -> Non
 
 # -- serve: a loopback address spelled otherwise turns the Host check off ---------------------------------
 
-@pytest.mark.xfail(strict=True, reason="--host 127.1 binds 127.0.0.1 but counts as shared: the false 'anyone on "
-                                       "the network' warning, and no Host check (DNS rebinding)")
 def test_serve_on_a_loopback_address_spelled_short_keeps_the_host_check() -> None:
     sock = serve_server.bind("127.1", 0)
     try:
@@ -133,8 +131,6 @@ def test_serve_on_a_loopback_address_spelled_short_keeps_the_host_check() -> Non
     assert serve_server.is_loopback("127.1"), "the address it binds is loopback, so the preview is not shared"
 
 
-@pytest.mark.xfail(strict=True, reason="shared preview (--host 0.0.0.0) answers any Host header: a web page the "
-                                       "secretary visits reads the drafts by DNS rebinding to 127.0.0.1")
 def test_a_shared_preview_still_refuses_a_foreign_host_name(tmp_path: Path) -> None:
     preview = serve_app.Preview.__new__(serve_app.Preview)
     preview.shared = True
