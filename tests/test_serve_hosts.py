@@ -1,18 +1,20 @@
 """Who the preview answers, as properties: the Host names it accepts (no DNS rebinding, shared or not),
-and the addresses that count as this machine only however they are spelled."""
+the addresses that count as this machine only however they are spelled, and the ports ``serve`` takes."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import ipaddress
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes.cli import main
+from minutes.cli import main, parser
 from minutes.serve import server as server_module
 from minutes.serve.hosts import host_name, names_this_machine, own_names
-from minutes.serve.server import bind, is_loopback
+from minutes.serve.server import ServeError, bind, is_loopback
 from minutes.workspace import Workspace
 
 LABEL = r"[a-z]([a-z0-9-]{0,12}[a-z0-9])?"
@@ -101,6 +103,29 @@ def test_the_names_given_on_purpose_are_answered(capsys: pytest.CaptureFixture[s
     assert "by one of the names " + ", ".join(sorted(preview.names)) + ";" in err
     main(["-C", str(workspace.root), "serve", "--host", "localhost"])
     assert servers[1].preview.allowed == {"localhost"} and not servers[1].shared
+
+
+# -- ports --------------------------------------------------------------------------------------------------
+
+@given(st.integers(0, 65535))
+def test_every_port_is_taken(port: int) -> None:
+    assert parser().parse_args(["serve", "--port", str(port)]).port == port
+
+
+@given(st.one_of(st.integers(max_value=-1), st.integers(min_value=65536)).map(str)
+       | st.sampled_from(["", "80.0", "0x50", "+80", " 80", "8e3", "eighty", "²", "9" * 5000]))
+def test_a_port_out_of_range_is_a_usage_error(port: str) -> None:
+    err = io.StringIO()
+    with pytest.raises(SystemExit) as exit_, contextlib.redirect_stderr(err):
+        parser().parse_args(["serve", f"--port={port}"])
+    assert exit_.value.code == 2
+    assert "argument --port: not a port (a whole number from 0 to 65535)" in err.getvalue()
+
+
+@pytest.mark.parametrize("port", [-1, 65536, 99999, 2**16 + 8000])
+def test_the_library_refuses_a_port_out_of_range_too(port: int) -> None:
+    with pytest.raises(ServeError, match="a port is 0 to 65535"):
+        bind("127.0.0.1", port)
 
 
 def test_an_allowed_host_is_a_name() -> None:

@@ -22,6 +22,7 @@ from minutes.serve.hosts import host_name, is_address, is_loopback_address
 from minutes.serve.live import Report, Session
 from minutes.workspace import Workspace
 
+MAX_PORT = 65535
 GRACE_SECONDS = 2  # how long open requests may finish once the server is told to stop
 
 
@@ -31,6 +32,8 @@ class ServeError(MinutesError):
 
 def _address(host: str, port: int) -> tuple[socket.AddressFamily, socket.SocketKind, int, tuple[Any, ...]]:
     """Where a server asked for ``host``:``port`` binds: family, type, protocol and socket address."""
+    if not 0 <= port <= MAX_PORT:  # the resolver would take it modulo 65536
+        raise ServeError(f"cannot listen on {host}:{port}: a port is 0 to {MAX_PORT}")
     try:
         family, kind, protocol, _, address = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM,
                                                                 flags=socket.AI_PASSIVE)[0]
