@@ -163,22 +163,26 @@ def _status(app: Preview, path: str, client: str, host: str, method: str = "GET"
     return int(sent[0]["status"])  # type: ignore[call-overload]
 
 
-@pytest.mark.parametrize(("client", "host", "shared", "expected"), [
-    ("127.0.0.1", "127.0.0.1:8000", False, 200),
-    ("127.0.0.1", "localhost:8000", False, 200),
-    ("::1", "[::1]:8000", False, 200),
-    ("::ffff:127.0.0.1", "localhost", False, 200),
-    ("192.0.2.7", "127.0.0.1:8000", False, 403),  # another machine
-    ("10.1.2.3", "localhost:8000", False, 403),
-    ("fe80::1", "[::1]:8000", False, 403),
-    ("127.0.0.1", "attacker.example:8000", False, 403),  # a page of another site, its name rebound to us
-    ("127.0.0.1", "", False, 403),
-    ("192.0.2.7", "preview.office.example:8000", True, 200),  # shared on purpose with --host
+@pytest.mark.parametrize(("client", "host", "shared", "allowed", "expected"), [
+    ("127.0.0.1", "127.0.0.1:8000", False, "", 200),
+    ("127.0.0.1", "localhost:8000", False, "", 200),
+    ("::1", "[::1]:8000", False, "", 200),
+    ("::ffff:127.0.0.1", "localhost", False, "", 200),
+    ("192.0.2.7", "127.0.0.1:8000", False, "", 403),  # another machine
+    ("10.1.2.3", "localhost:8000", False, "", 403),
+    ("fe80::1", "[::1]:8000", False, "", 403),
+    ("127.0.0.1", "attacker.example:8000", False, "", 403),  # a page of another site, its name rebound to us
+    ("127.0.0.1", "", False, "", 403),
+    ("192.0.2.7", "192.0.2.1:8000", True, "", 200),  # shared on purpose with --host
+    ("192.0.2.7", "[2001:db8::1]:8000", True, "", 200),
+    ("192.0.2.7", "preview.office.example:8000", True, "", 403),  # a name not of this machine, even when shared
+    ("192.0.2.7", "Preview.Office.Example.:8000", True, "preview.office.example", 200),  # given with --allow-host
+    ("127.0.0.1", "attacker.example:8000", True, "", 403),  # DNS rebinding to the secretary's own machine
 ])
 def test_only_this_machine_is_answered_unless_shared(workspace: Workspace, client: str, host: str, shared: bool,
-                                                     expected: int) -> None:
+                                                     allowed: str, expected: int) -> None:
     preview = Preview(Session(workspace, None, workspace.root / "out"), "fa", workspace.root / "archive",
-                      shared=shared)
+                      shared=shared, allowed=frozenset(allowed.split()))
     assert _status(preview, "/", client, host) == expected
     assert _status(preview, "/", client, host, "POST") == (expected if expected == 403 else 405)
 

@@ -31,6 +31,23 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _port(text: str) -> int:
+    """An argparse type: a TCP port, 0 (any free port) to 65535."""
+    if not text.isdecimal() or len(text) > 5 or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"not a port (a whole number from 0 to 65535): {text!r}")
+    return int(text)
+
+
+def _host_name(text: str) -> str:
+    """An argparse type: a host name (letters, digits, hyphens and dots)."""
+    from minutes.serve.hosts import host_name
+
+    try:
+        return host_name(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _shard(text: str) -> Shard:
     from minutes.build.shard import Shard
 
@@ -125,10 +142,14 @@ def _add_serve(verbs: Verbs) -> None:
     serve.add_argument("paths", nargs="*", type=Path, metavar="RECORD",
                        help="meeting records to show (default: every file in data/meetings/)")
     serve.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
-    serve.add_argument("--port", type=int, default=8000, metavar="N", help="port to listen on (default: 8000; 0: any)")
+    serve.add_argument("--port", type=_port, default=8000, metavar="N",
+                       help="port to listen on, 0 to 65535 (default: 8000; 0: any free port)")
     serve.add_argument("--host", default="127.0.0.1", metavar="HOST",
                        help="address to listen on (default: 127.0.0.1, this machine only); another address "
                             "shares the drafts with everyone who can reach it")
+    serve.add_argument("--allow-host", action="append", default=[], type=_host_name, metavar="NAME",
+                       help="another name of this machine the browser may ask for (repeatable); besides IP "
+                            "addresses, only localhost and the machine's own names are answered")
     serve.add_argument("--archive", metavar="DIR", help="the archive folder (default: archive/ in the workspace)")
     serve.set_defaults(run=commands.cmd_serve)
 

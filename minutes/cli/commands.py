@@ -83,9 +83,10 @@ def cmd_serve(args: argparse.Namespace, workspace: Workspace, console: Console) 
         console.report("serve-done", count=len(done.written), seconds=done.seconds)
 
     server = Server(workspace, args.paths or None, Path(args.output).resolve(), lang=args.lang or "fa",
-                    host=args.host, port=args.port, archive=_archive_dir(args, workspace), report=report)
+                    host=args.host, port=args.port, archive=_archive_dir(args, workspace), report=report,
+                    allow_hosts=args.allow_host)
     if server.shared:
-        console.report("serve-shared", host=args.host)
+        console.report("serve-shared", host=args.host, names=", ".join(sorted(server.preview.names)))
     console.report("serve-start", url=server.url)
     with contextlib.suppress(KeyboardInterrupt):  # how a preview ends
         server.run()

@@ -68,10 +68,12 @@ REPORTS: dict[str, Phrase] = {
         "serving the live preview at {url} (Ctrl-C stops)",
         "پیش‌نمایش زنده در این نشانی آماده است (برای توقف Ctrl-C را بزنید): {url}"),
     "serve-shared": Phrase(
-        "warning: serving on {host}: anyone who can reach this machine on the network can read the drafts; "
-        "use the default 127.0.0.1 to keep them to yourself",
+        "warning: serving on {host}: anyone who can reach this machine on the network can read the drafts "
+        "(asking for it by an IP address or by one of the names {names}; other names are refused, --allow-host "
+        "adds one); use the default 127.0.0.1 to keep them to yourself",
         "هشدار: پیش‌نمایش روی نشانی {host} در دسترس است و هر کس از راه شبکه به این رایانه دسترسی داشته باشد "
-        "می‌تواند پیش‌نویس‌ها را بخواند؛ برای اینکه فقط خودتان آن‌ها را ببینید، نشانی پیش‌فرض 127.0.0.1 را "
+        "می‌تواند پیش‌نویس‌ها را بخواند (با نشانی IP یا یکی از این نام‌ها: {names}؛ نام‌های دیگر پذیرفته نمی‌شوند "
+        "و با \u200e--allow-host می‌توان نامی افزود)؛ برای اینکه فقط خودتان آن‌ها را ببینید، نشانی پیش‌فرض 127.0.0.1 را "
         "به کار ببرید"),
     "serve-done": Phrase(
         "{count} file(s) written in {seconds:.2f}s",

@@ -4,14 +4,14 @@ states (Server-Sent Events) that tells open pages when to update themselves.
 Safe by construction: a URL only ever names a record and a document by the names the current
 snapshot gives them; it is looked up there, never joined to a path, so nothing but the files a build
 listed in its manifest (and that are still as it wrote them) can be read. Anything else is 404. Only
-GET and HEAD are answered (nothing is ever written), and, unless the server is shared on purpose,
-only requests from this machine, naming it as the host (no DNS rebinding).
+GET and HEAD are answered (nothing is ever written), only requests naming this machine as the host
+(no DNS rebinding, see :mod:`.hosts`) and, unless the server is shared on purpose, only requests
+from this machine.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route, Router
 
+from minutes.serve.hosts import is_loopback_address, names_this_machine, own_names
 from minutes.serve.html import Views
 from minutes.serve.live import Session
 from minutes.serve.pages import PageImages
@@ -66,9 +67,12 @@ def state_event(snapshot: Snapshot) -> str:
 class Preview:
     """The application around a :class:`Session`: ``app`` is what the ASGI server runs."""
 
-    def __init__(self, session: Session, lang: str, archive: Path, *, shared: bool = False) -> None:
+    allowed: frozenset[str] = frozenset()  # the names of this machine besides its own, given on purpose
+
+    def __init__(self, session: Session, lang: str, archive: Path, *, shared: bool = False,
+                 allowed: frozenset[str] = frozenset()) -> None:
         self.session, self.views, self.images, self.hub = session, Views(lang, archive), PageImages(), Hub()
-        self.shared = shared
+        self.shared, self.allowed = shared, allowed
         routes = [Route("/", self.index), Route("/live", self.index_live), Route("/events", self.events),
                   Route("/static/{asset}", self.static), Route("/r/{name}", self.record),
                   Route("/r/{name}/live", self.record_live), Route("/r/{name}/{file}", self.document),
@@ -108,17 +112,20 @@ class Preview:
         await self.router(scope, receive, send)
 
     def refusal(self, scope: Scope) -> Response | None:
-        """Why a request is not answered: not from this machine, not for this machine, or not a read."""
-        if not self.shared:
-            client = scope.get("client")
-            if not client or not _loopback(client[0]):
-                return PlainTextResponse("this preview answers only this machine", status_code=403)
-            name = _host_name(dict(scope["headers"]).get(b"host", b"").decode("latin-1"))
-            if name != "localhost" and not _loopback(name):
-                return PlainTextResponse("this preview answers only to its own name", status_code=403)
+        """Why a request is not answered: not from this machine (unless shared), not for this machine, or not a read."""
+        client = scope.get("client")
+        if not self.shared and (not client or not is_loopback_address(client[0])):
+            return PlainTextResponse("this preview answers only this machine", status_code=403)
+        if not names_this_machine(dict(scope["headers"]).get(b"host", b"").decode("latin-1"), self.allowed):
+            return PlainTextResponse("this preview answers only to its own name", status_code=403)
         if scope["method"] not in ("GET", "HEAD"):
             return PlainTextResponse("the preview is read only", status_code=405, headers={"Allow": "GET, HEAD"})
         return None
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The host names it answers to (besides any IP address)."""
+        return own_names() | self.allowed
 
     async def index(self, request: Request) -> Response:
         return HTMLResponse(self.views.index(self.session.snapshot), headers={"Cache-Control": "no-store"})
@@ -199,18 +206,3 @@ class Preview:
         return StreamingResponse(stream(), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store"})
 
-
-def _loopback(address: str) -> bool:
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    mapped = getattr(ip, "ipv4_mapped", None)
-    return ip.is_loopback or bool(mapped and mapped.is_loopback)
-
-
-def _host_name(host: str) -> str:
-    """The name in a Host header, without its port or IPv6 brackets."""
-    if host.startswith("["):
-        return host[1:].partition("]")[0]
-    return host.rpartition(":")[0] if host.count(":") == 1 else host

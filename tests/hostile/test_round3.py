@@ -124,8 +124,6 @@ def test_check_a_pdf_bomb_in_bounded_memory(scene: Scene, tmp_path: Path) -> Non
 
 # -- serve: a loopback address spelled otherwise turns the Host check off ---------------------------------
 
-@pytest.mark.xfail(strict=True, reason="--host 127.1 binds 127.0.0.1 but counts as shared: the false 'anyone on "
-                                       "the network' warning, and no Host check (DNS rebinding)")
 def test_serve_on_a_loopback_address_spelled_short_keeps_the_host_check() -> None:
     sock = serve_server.bind("127.1", 0)
     try:
@@ -135,8 +133,6 @@ def test_serve_on_a_loopback_address_spelled_short_keeps_the_host_check() -> Non
     assert serve_server.is_loopback("127.1"), "the address it binds is loopback, so the preview is not shared"
 
 
-@pytest.mark.xfail(strict=True, reason="shared preview (--host 0.0.0.0) answers any Host header: a web page the "
-                                       "secretary visits reads the drafts by DNS rebinding to 127.0.0.1")
 def test_a_shared_preview_still_refuses_a_foreign_host_name(tmp_path: Path) -> None:
     preview = serve_app.Preview.__new__(serve_app.Preview)
     preview.shared = True
@@ -147,7 +143,6 @@ def test_a_shared_preview_still_refuses_a_foreign_host_name(tmp_path: Path) -> N
 
 # -- serve: a port out of range silently becomes another one ------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="serve --port 99999 listens on 99999 % 65536 (and 65536 on any port), exit 0")
 def test_serve_refuses_a_port_out_of_range(scene: Scene, monkeypatch: pytest.MonkeyPatch) -> None:
     served: list[str] = []
     monkeypatch.setattr(serve_server.Server, "run", lambda self: served.append(self.url))
