@@ -16,7 +16,7 @@ from minutes import __version__
 from minutes.cli import commands, terminal
 from minutes.cli.commands import EXIT_FAILED, EXIT_INVALID
 from minutes.cli.console import Console, language_from_environment
-from minutes.diagnostics import InvalidInput, MinutesError, RenderError
+from minutes.diagnostics import BadInput, InvalidInput, MinutesError, RenderError
 from minutes.messages import LANGUAGES
 from minutes.workspace import Workspace
 
@@ -254,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInput as error:
         console.diagnostics(error.diagnostics)
         return EXIT_INVALID
-    except RenderError as error:  # a template, stylesheet or resource of the workspace that cannot be used
+    except (RenderError, BadInput) as error:  # a template, stylesheet or resource that cannot be used, a password
         console.report("said-error", reason=str(error))
         return EXIT_INVALID
     except MinutesError as error:

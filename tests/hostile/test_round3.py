@@ -39,8 +39,6 @@ def _office_key(scene: Scene) -> None:
 
 # -- signing: the time-stamp authority is any URL urllib opens ------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="signing.tsa_url accepts file:// (and any address): issue reads the file "
-                                       "outside the workspace, the error names no office.yaml:line:col")
 def test_a_file_url_as_time_stamp_authority_is_refused(scene: Scene, monkeypatch: pytest.MonkeyPatch) -> None:
     _office_key(scene)
     _signing(scene, f"    pkcs12: keys/office.p12\n    certificate: keys/office.pem\n"
@@ -53,8 +51,6 @@ def test_a_file_url_as_time_stamp_authority_is_refused(scene: Scene, monkeypatch
 
 # -- signing: a key file outside the workspace is refused, but without the place in office.yaml -----------
 
-@pytest.mark.xfail(strict=True, reason="signing errors (key outside the workspace) name the key path, not "
-                                       "data/office.yaml:line:col")
 def test_a_key_outside_the_workspace_is_refused_at_its_line(scene: Scene, monkeypatch: pytest.MonkeyPatch) -> None:
     (scene.ws / "keys").mkdir()
     (scene.ws / "keys" / "office.p12").symlink_to(scene.secret)
