@@ -113,7 +113,7 @@ def load_key(workspace: Workspace, settings: Settings, environ: Mapping[str, str
     if signing.certificate and key.certificate not in settings.certificates(workspace, ("certificate",)):
         raise settings.refusal(("certificate",), FileRefused(signing.certificate, "other-certificate",
                                                              f"not the certificate {signing.pkcs12} holds",
-                                                             key=signing.pkcs12))
+                                                             keyfile=signing.pkcs12))
     return key
 
 

@@ -199,6 +199,6 @@ FILES: dict[str, Phrase] = {
         "'{path}' holds no private key with its certificate",
         "«{path}» کلید خصوصی همراه با گواهی آن را ندارد"),
     "signing-file.other-certificate": Phrase(
-        "'{path}' is not the certificate the key file '{key}' holds",
-        "«{path}» همان گواهی‌ای نیست که فایل کلید «{key}» دارد"),
+        "'{path}' is not the certificate the key file '{keyfile}' holds",
+        "«{path}» همان گواهی‌ای نیست که فایل کلید «{keyfile}» دارد"),
 }
