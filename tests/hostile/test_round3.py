@@ -63,8 +63,6 @@ def test_a_key_outside_the_workspace_is_refused_at_its_line(scene: Scene, monkey
 
 # -- check: a long argument is stat'ed as a file name ---------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="check with a 300-character argument: internal error (OSError: File name "
-                                       "too long), exit 3")
 def test_check_refuses_a_very_long_code(scene: Scene) -> None:
     assert scene.run("issue", str(scene.record), *ISSUE_DATE).code == 0
     scene.arm()
@@ -100,8 +98,6 @@ def _bomb(path: Path, gigabytes: int) -> None:
     pdf.save(path, compress_streams=False)
 
 
-@pytest.mark.xfail(strict=True, reason="check FILE.pdf inflates the embedded meeting.yaml whole: a 2 MB PDF "
-                                       "takes over a gigabyte of memory")
 def test_check_a_pdf_bomb_in_bounded_memory(scene: Scene, tmp_path: Path) -> None:
     assert scene.run("issue", str(scene.record), *ISSUE_DATE).code == 0
     bomb = tmp_path / "bomb.pdf"
