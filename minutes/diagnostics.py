@@ -124,5 +124,9 @@ class InvalidInput(MinutesError):
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
 
+class BadInput(MinutesError):
+    """Input that cannot be used for a reason with no place in a file (such as a wrong password); said in words."""
+
+
 class RenderError(MinutesError):
     """A document could not be rendered as configured (fonts, resources, templates)."""

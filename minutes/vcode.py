@@ -20,6 +20,7 @@ DATA_CHARS = 11  # 55 bits: a random guess hits one of a million issued codes on
 CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", **{chr(0x06F0 + d): str(d) for d in range(10)},
                             **{chr(0x0660 + d): str(d) for d in range(10)}})
 SEPARATORS = " -_\u200c\u200e\u200f"
+MAX_SHOWN = 40  # characters of a mistyped code quoted back
 DOMAIN = "minutes verification code v1"  # changes only if the derivation ever changes
 SVG = "http://www.w3.org/2000/svg"
 
@@ -59,13 +60,14 @@ def parse_code(text: str) -> str:
     """The code in ``text`` as printed (``XXXX-XXXX-XXXX``), whatever its case, separators, Persian
     digits or O/I/L typed for 0/1; raises CodeError naming what is wrong."""
     chars = "".join(c for c in text.strip().upper().translate(CONFUSABLE) if c not in SEPARATORS)
+    shown = text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN - 1] + "…"  # what was typed, never all of a long text
     if len(chars) != DATA_CHARS + 1:
-        raise CodeError(Note.of("code-length", expected=DATA_CHARS + 1, text=text, count=len(chars)))
+        raise CodeError(Note.of("code-length", expected=DATA_CHARS + 1, text=shown, count=len(chars)))
     wrong = sorted({c for c in chars if c not in ALPHABET})
     if wrong:
-        raise CodeError(Note.of("code-letters", text=text, wrong="".join(wrong)))
+        raise CodeError(Note.of("code-letters", text=shown, wrong="".join(wrong[:MAX_SHOWN])))
     if _check_char(chars[:-1]) != chars[-1]:
-        raise CodeError(Note.of("code-mistyped", text=text))
+        raise CodeError(Note.of("code-mistyped", text=shown))
     return _grouped(chars)
 
 

@@ -35,10 +35,11 @@ EXPECT = re.compile(r"# expect: (\d+):(\d+) ([a-z0-9-]+)( warning)?")
 # Messages this corpus of broken records cannot show: lint's own wording is checked by test_lint and
 # test_persian; the office's fields (letter number, font, emblem) by test_letter_number and
 # tests/hostile (the corpus cannot replace the office), as are links leading out and the font's glyphs;
-# an issue date before the meeting (a fault of the command, not the record) by test_archive.
+# an issue date before the meeting (a fault of the command, not the record) by test_archive; the office's
+# signing settings (its time-stamp authority, its key and certificate files) by test_signing_settings.
 NOT_IN_CORPUS = {"file-too-large", "unreadable", "no-office", "no-records", "invalid-value", *LINT_CODES, "not-fixed",
                  "letter-number", "bad-font", "bad-asset", "missing-asset", "link-outside", "no-glyph",
-                 "issue-before-meeting"}
+                 "issue-before-meeting", "tsa-url", "signing-file"}
 
 Expected = tuple[int, int, str, Severity]
 Outcomes = dict[Path, tuple[list[Diagnostic], list[Diagnostic]]]

@@ -354,7 +354,7 @@ def test_issue_without_the_password_takes_no_number(tmp_path: Path, ca: Identity
     assert issue(workspace, TINY) == 3
     assert "set the office's password_env variable" in capsys.readouterr().err
     monkeypatch.setenv(PASSWORD_ENV, "wrong")
-    assert issue(workspace, TINY) == 3
+    assert issue(workspace, TINY) == 1  # invalid input, said in words: a password has no place in a file
     assert "cannot open it: wrong password" in capsys.readouterr().err
     assert not (workspace.root / "archive").exists()
     assert all(PASSWORD not in p.read_text(encoding="utf-8", errors="replace")

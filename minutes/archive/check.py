@@ -10,17 +10,46 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from minutes.archive import originals
-from minutes.archive.issued import SOURCE_NAME
+from minutes.archive.embedded import embedded_source
 from minutes.archive.originals import Original
 from minutes.archive.registry import REGISTRY_NAME, IssueRow, Registry
 from minutes.archive.seal import original_problems
 from minutes.archive.signing import Trust
 from minutes.diagnostics import MinutesError
 from minutes.vcode import parse_code
+
+MAX_ASKED = 1024  # characters of what check is asked about: a code is 14, a file name rarely a hundred
+MAX_HELD = 64 << 20  # bytes of a file check reads: an original is a few megabytes, at most tens
+
+
+class TooLarge(MinutesError):
+    """A file larger than :data:`MAX_HELD` bytes: no original this archive issues is that large."""
+
+
+def held_file(asked: str) -> Path | None:
+    """The regular file ``asked`` names, if it names one (else it may be a code); never raises for a name the
+    system cannot look up (too long, a NUL byte)."""
+    path = Path(asked)
+    try:
+        return path if path.is_file() else None
+    except (OSError, ValueError):
+        return None
+
+
+def read_held(path: Path) -> bytes:
+    """The bytes of a file someone holds; :class:`TooLarge` beyond :data:`MAX_HELD` (read no further)."""
+    with path.open("rb") as file:
+        if os.fstat(file.fileno()).st_size > MAX_HELD:
+            raise TooLarge(f"{path}: larger than {MAX_HELD} bytes")
+        data = file.read(MAX_HELD + 1)
+    if len(data) > MAX_HELD:
+        raise TooLarge(f"{path}: larger than {MAX_HELD} bytes")
+    return data
 
 
 @dataclass(frozen=True)
@@ -90,10 +119,10 @@ def _embedded_source_sha256(data: bytes) -> str | None:
 
     try:
         with pikepdf.open(io.BytesIO(data)) as document:
-            attached = document.attachments.get(SOURCE_NAME)
-            return hashlib.sha256(attached.get_file().read_bytes()).hexdigest() if attached is not None else None
+            source = embedded_source(document)
     except Exception:  # not a PDF, or a damaged one: nothing to recognise it by
         return None
+    return hashlib.sha256(source).hexdigest() if source is not None else None
 
 
 def _by_signed_render(registry: Registry, data: bytes) -> Original | Altered | None:

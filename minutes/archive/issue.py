@@ -109,9 +109,9 @@ def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issu
         raise InvalidInput([item.source.diagnostic(("meeting", "date"), "issue-before-meeting", issued=str(issue_date),
                                                    date=str(meeting_date))])
     source = record_bytes(record_path)
-    signing = validated.directory.office.signing
-    signer = Signer(seal.load_key(workspace, signing, environ, ask_password) if signing else None,
-                    seal.trust_of(workspace, signing))
+    settings = seal.signing_settings(validated.directory_files)
+    signer = Signer(seal.load_key(workspace, settings, environ, ask_password) if settings else None,
+                    seal.trust_of(workspace, settings))
     archive.mkdir(parents=True, exist_ok=True)
     registry = Registry(archive / REGISTRY_NAME)
     registry.connection.execute(SEARCH_TABLE)

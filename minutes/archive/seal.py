@@ -7,12 +7,15 @@ originals and the register's rows of originals; the cryptography is in :mod:`.si
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from minutes.archive.originals import NewOriginal, Original
 from minutes.archive.signing import (
     FieldPlace,
+    FileRefused,
     OfficeKey,
     SigningError,
     Trust,
@@ -25,58 +28,102 @@ from minutes.archive.signing import (
     sign_pdf,
     signature_room,
 )
-from minutes.diagnostics import MinutesError
-from minutes.load import LoadedFile
-from minutes.model import Office, Signing
+from minutes.diagnostics import Diagnostic, InvalidInput
+from minutes.load import LoadedFile, Source
+from minutes.model import Directory, Signing
 from minutes.output.jobs import Made
 from minutes.sources import read_directory
+from minutes.validate.schema import check_part
 from minutes.workspace import Workspace
 
 AskPassword = Callable[[str], str]  # asks with a prompt; raises SigningError when it cannot ask
 FIELD_ANCHOR = "signature-field"  # the id templates give the place of a visible signature
 
 
-def office_signing(workspace: Workspace) -> Signing | None:
-    """The office's ``signing:`` block, read from the directory files without checking the records
-    (verify and check must work even when a directory file has a problem elsewhere)."""
-    for source in read_directory(workspace):
+@dataclass(frozen=True)
+class Settings:
+    """The office's ``signing:`` block and the directory file it is written in (to place its problems)."""
+
+    signing: Signing
+    source: LoadedFile
+
+    def refusal(self, where: tuple[Any, ...], error: FileRefused) -> InvalidInput:
+        """A file named at ``where`` (below ``office.signing``) refused, at its place in the file."""
+        return InvalidInput([self.source.diagnostic(("office", "signing", *where), "signing-file",
+                                                    variant=error.variant, **error.values)])
+
+    def named(self, where: tuple[Any, ...]) -> str:
+        """The file named at ``where``: ``("pkcs12",)``, ``("certificate",)`` or ``("trust", i)``."""
+        value = getattr(self.signing, where[0])
+        return str(value[where[1]] if len(where) > 1 else value)
+
+    def read(self, workspace: Workspace, where: tuple[Any, ...]) -> bytes:
+        """The bytes of the key or certificate file named at ``where``."""
+        try:
+            return read_file(Path(self.named(where)), workspace.root)
+        except FileRefused as error:
+            raise self.refusal(where, error) from None
+
+    def certificates(self, workspace: Workspace, where: tuple[Any, ...]) -> list[bytes]:
+        """The certificates (DER) in the file named at ``where``."""
+        try:
+            return load_certificates(self.read(workspace, where), self.named(where))
+        except FileRefused as error:
+            raise self.refusal(where, error) from None
+
+
+def signing_settings(files: Iterable[Source]) -> Settings | None:
+    """The office's ``signing:`` block, checked on its own: verify and check must work even when a
+    directory file has a problem elsewhere. Its problems are :class:`InvalidInput` at their places."""
+    for source in files:
         if not isinstance(source, LoadedFile) or not isinstance(source.data.get("office"), dict):
             continue
-        try:
-            return Office.model_validate(source.data["office"]).signing
-        except ValueError as error:
-            raise MinutesError(f"{source.display_name}: the office block is not valid "
-                               f"({str(error).splitlines()[0]}); run 'minutes validate'") from None
+        if source.data["office"].get("signing") is None:
+            return None
+        problems: list[Diagnostic] = []
+        signing = check_part(source, ("office", "signing"), Signing, Directory, problems)
+        if signing is None:
+            raise InvalidInput(problems)
+        return Settings(signing, source)
     return None
 
 
-def load_key(workspace: Workspace, signing: Signing, environ: Mapping[str, str], ask: AskPassword | None) -> OfficeKey:
+def office_signing(workspace: Workspace) -> Settings | None:
+    """The office's signing settings, read from the workspace's directory files (see :func:`signing_settings`)."""
+    return signing_settings(read_directory(workspace))
+
+
+def load_key(workspace: Workspace, settings: Settings, environ: Mapping[str, str],
+             ask: AskPassword | None) -> OfficeKey:
     """The office key: the password from ``signing.password_env``, else asked for; it must be usable now
     and match the configured office certificate, if any."""
+    signing = settings.signing
     password = environ.get(signing.password_env)
     if password is None:
         if ask is None:
             raise SigningError(f"set {signing.password_env} to the password of {signing.pkcs12}")
         password = ask(f"password of {signing.pkcs12}: ")
-    key = load_pkcs12(read_file(Path(signing.pkcs12), workspace.root), password.encode("utf-8"), signing.pkcs12)
+    try:
+        key = load_pkcs12(settings.read(workspace, ("pkcs12",)), password.encode("utf-8"), signing.pkcs12)
+    except FileRefused as error:
+        raise settings.refusal(("pkcs12",), error) from None
     problems = certificate_problems(key.certificate)
     if problems:
         raise SigningError(f"{signing.pkcs12}: {problems[0]}; originals signed with it would not verify")
-    if signing.certificate and key.certificate not in _certificates(workspace, [signing.certificate]):
-        raise SigningError(f"{signing.pkcs12} holds another certificate than {signing.certificate}")
+    if signing.certificate and key.certificate not in settings.certificates(workspace, ("certificate",)):
+        raise settings.refusal(("certificate",), FileRefused(signing.certificate, "other-certificate",
+                                                             f"not the certificate {signing.pkcs12} holds",
+                                                             keyfile=signing.pkcs12))
     return key
 
 
-def _certificates(workspace: Workspace, paths: list[str]) -> list[bytes]:
-    return [der for path in paths for der in load_certificates(read_file(Path(path), workspace.root), path)]
-
-
-def trust_of(workspace: Workspace, signing: Signing | None) -> Trust:
+def trust_of(workspace: Workspace, settings: Settings | None) -> Trust:
     """The anchors a signer must be or chain to: the office certificate and the trust anchors configured."""
-    if signing is None:
+    if settings is None:
         return Trust()
-    return Trust(tuple(_certificates(workspace, [*([signing.certificate] if signing.certificate else []),
-                                                 *signing.trust])))
+    signing = settings.signing
+    places = [*([("certificate",)] if signing.certificate else []), *[("trust", i) for i in range(len(signing.trust))]]
+    return Trust(tuple(der for where in places for der in settings.certificates(workspace, where)))
 
 
 def _place(made: Made, visible: bool) -> FieldPlace | None:

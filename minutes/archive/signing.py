@@ -20,16 +20,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from minutes.diagnostics import MinutesError
+from minutes.diagnostics import BadInput, MinutesError
 
 FIELD_NAME = "OfficeSignature"
 for _library in ("pyhanko", "pyhanko_certvalidator"):  # failures come back as statuses; no tracebacks on stderr
     logging.getLogger(_library).addHandler(logging.NullHandler())
 ACCEPTED_KEY_USAGE = {"non_repudiation", "digital_signature"}  # either will do
+MAX_KEY_FILE = 1 << 20  # bytes of a key or certificate file (they hold a few kilobytes)
+MAX_TSA_REPLY = 1 << 20  # bytes: a time-stamp reply (a token and its certificates) is a few kilobytes
+TSA_DEADLINE = 60  # seconds for the whole exchange with a time-stamp authority
 
 
 class SigningError(MinutesError):
     """The key, the certificate or the signing itself failed; the message says why."""
+
+
+class FileRefused(SigningError):
+    """A key or certificate file named in the signing settings cannot be used: the catalogue entry
+    ``signing-file.<variant>`` words why, with ``values`` (and the file as ``path``)."""
+
+    def __init__(self, name: str, variant: str, reason: str, **values: Any) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.variant = variant
+        self.values = {"path": name, **values}
+
+
+class WrongPassword(SigningError, BadInput):
+    """The key file does not open with the password given."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +103,7 @@ def load_certificates(data: bytes, name: str) -> list[bytes]:
             return [c.public_bytes(_der()) for c in pyca.load_pem_x509_certificates(data)]
         return [pyca.load_der_x509_certificate(data).public_bytes(_der())]
     except ValueError:
-        raise SigningError(f"{name}: not a certificate in PEM or DER form") from None
+        raise FileRefused(name, "not-certificate", "not a certificate in PEM or DER form") from None
 
 
 def _der() -> Any:
@@ -102,9 +119,9 @@ def load_pkcs12(data: bytes, password: bytes | None, name: str) -> OfficeKey:
     try:
         key, certificate, others = pkcs12.load_key_and_certificates(data, password)
     except ValueError:
-        raise SigningError(f"{name}: cannot open it: wrong password, or not a PKCS#12 file") from None
+        raise WrongPassword(f"{name}: cannot open it: wrong password, or not a PKCS#12 file") from None
     if key is None or certificate is None:
-        raise SigningError(f"{name}: holds no private key with its certificate")
+        raise FileRefused(name, "no-key", "holds no private key with its certificate")
     return OfficeKey(key, certificate.public_bytes(_der()), tuple(other.public_bytes(_der()) for other in others))
 
 
@@ -268,26 +285,73 @@ def _timestamp_problems(timestamp: Any) -> list[str]:
 
 def _url_timestamper(url: str) -> Any:
     """An RFC 3161 client over HTTP(S) with the standard library (pyHanko's own needs aiohttp)."""
-    import urllib.request
-
     from asn1crypto import tsp
     from pyhanko.sign.timestamps import TimeStamper
 
     class UrlTimeStamper(TimeStamper):
         async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
-            headers = {"Content-Type": "application/timestamp-query", "Accept": "application/timestamp-reply"}
-            request = urllib.request.Request(url, data=req.dump(), headers=headers, method="POST")
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return tsp.TimeStampResp.load(response.read())
+            return tsp.TimeStampResp.load(post_time_stamp_query(url, req.dump()))
 
     return UrlTimeStamper()
 
 
+def post_time_stamp_query(url: str, query: bytes) -> bytes:
+    """The time-stamp authority's reply to ``query``: over http or https only, no redirect followed, at most
+    :data:`MAX_TSA_REPLY` bytes, within :data:`TSA_DEADLINE` seconds in all (a reply is a few kilobytes).
+
+    The addresses are not restricted otherwise: an office's time-stamp authority may be on its own network."""
+    import threading
+    import urllib.parse
+
+    if urllib.parse.urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise SigningError(f"the time-stamp authority must be an http or https URL, not {url[:100]!r}")
+    outcome: list[bytes | BaseException] = []
+
+    def fetch() -> None:
+        try:
+            outcome.append(_fetch(url, query))
+        except BaseException as error:  # handed to the caller's thread
+            outcome.append(error)
+
+    worker = threading.Thread(target=fetch, name="time-stamp", daemon=True)  # a reply trickling in is left behind
+    worker.start()
+    worker.join(TSA_DEADLINE)
+    if not outcome:
+        raise SigningError(f"the time-stamp authority did not reply within {TSA_DEADLINE} seconds")
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _fetch(url: str, query: bytes) -> bytes:
+    import urllib.request
+
+    opener = urllib.request.OpenerDirector()  # no file:, ftp: or data: handler, and no redirect handler
+    for handler in (urllib.request.ProxyHandler(), urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(),
+                    urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor()):
+        opener.add_handler(handler)
+    headers = {"Content-Type": "application/timestamp-query", "Accept": "application/timestamp-reply"}
+    request = urllib.request.Request(url, data=query, headers=headers, method="POST")
+    with opener.open(request, timeout=TSA_DEADLINE) as response:
+        reply = response.read(MAX_TSA_REPLY + 1)
+    if len(reply) > MAX_TSA_REPLY:
+        raise SigningError(f"the time-stamp authority's reply is larger than {MAX_TSA_REPLY} bytes")
+    return bytes(reply)
+
+
 def read_file(path: Path, workspace_root: Path) -> bytes:
-    """A key or certificate file named in office.yaml: it must lie inside the workspace."""
+    """A key or certificate file named in office.yaml: it must lie inside the workspace (links followed), be a
+    file and hold at most :data:`MAX_KEY_FILE` bytes."""
+    name = path.as_posix()
     target = (workspace_root / path).resolve()
     if not target.is_relative_to(workspace_root.resolve()):
-        raise SigningError(f"{path}: signing files must lie inside the workspace")
+        raise FileRefused(name, "outside", "signing files must lie inside the workspace")
+    if not target.exists():
+        raise FileRefused(name, "missing", "no such file in the workspace")
     if not target.is_file():
-        raise SigningError(f"{path}: no such file in the workspace")
-    return target.read_bytes()
+        raise FileRefused(name, "not-a-file", "not a file")
+    with target.open("rb") as file:
+        data = file.read(MAX_KEY_FILE + 1)
+    if len(data) > MAX_KEY_FILE:
+        raise FileRefused(name, "too-large", f"larger than {MAX_KEY_FILE} bytes", limit=MAX_KEY_FILE)
+    return data

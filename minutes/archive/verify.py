@@ -20,6 +20,7 @@ from pathlib import Path
 import bagit
 
 from minutes.archive import originals
+from minutes.archive.embedded import embedded_source
 from minutes.archive.issued import SOURCE_NAME, load_issued
 from minutes.archive.originals import BagSeal, Original
 from minutes.archive.registry import REGISTRY_NAME, IssueRow, Registry
@@ -56,8 +57,7 @@ def _embedded_source(pdf: Path) -> bytes | None:
     import pikepdf
 
     with pikepdf.open(pdf) as document:
-        attached = document.attachments.get(SOURCE_NAME)
-        return attached.get_file().read_bytes() if attached is not None else None
+        return embedded_source(document)
 
 
 def _bagit_problems(folder: Path) -> list[str]:

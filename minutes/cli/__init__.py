@@ -16,7 +16,7 @@ from minutes import __version__
 from minutes.cli import commands, terminal
 from minutes.cli.commands import EXIT_FAILED, EXIT_INVALID, EXIT_USAGE
 from minutes.cli.console import Console, language_from_environment, printable
-from minutes.diagnostics import BadArgument, InvalidInput, MinutesError, RenderError
+from minutes.diagnostics import BadArgument, BadInput, InvalidInput, MinutesError, RenderError
 from minutes.messages import LANGUAGES
 from minutes.workspace import Workspace
 
@@ -282,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInput as error:
         console.diagnostics(error.diagnostics)
         return EXIT_INVALID
-    except RenderError as error:  # a template, stylesheet or resource of the workspace that cannot be used
+    except (RenderError, BadInput) as error:  # a template, stylesheet or resource that cannot be used, a password
         console.report("said-error", reason=str(error))
         return EXIT_INVALID
     except BadArgument as error:

@@ -233,18 +233,23 @@ def _rerender(workspace: Workspace, archive: Path, console: Console) -> bool:
 
 
 def cmd_check(args: argparse.Namespace, workspace: Workspace, console: Console) -> int:
-    from minutes.archive.check import check_code, check_file
+    from minutes.archive.check import MAX_ASKED, MAX_HELD, TooLarge, check_code, check_file, held_file, read_held
     from minutes.archive.seal import office_signing, trust_of
     from minutes.vcode import CodeError
 
+    if len(args.what) > MAX_ASKED:  # not echoed: it could be anything
+        console.report("check-too-long", count=len(args.what), limit=MAX_ASKED)
+        return EXIT_INVALID
     archive, trust = _archive_dir(args, workspace), trust_of(workspace, office_signing(workspace))
-    path = Path(args.what)
-    if not path.is_file() and (args.what.lower().endswith(".pdf") or os.sep in args.what):
+    path = held_file(args.what)
+    if path is None and (args.what.lower().endswith(".pdf") or os.sep in args.what):
         console.report("check-no-file", file=args.what)
         return EXIT_INVALID
     try:
-        answer = check_file(archive, path.read_bytes(), trust) if path.is_file() else \
-            check_code(archive, args.what, trust)
+        answer = check_file(archive, read_held(path), trust) if path else check_code(archive, args.what, trust)
+    except TooLarge:
+        console.report("check-too-large", file=args.what, limit=MAX_HELD >> 20)
+        return EXIT_INVALID
     except ValueError as error:  # a mistyped code (CodeError), or a value in the register that cannot be read
         console.report("said-error", reason=error.note if isinstance(error, CodeError) else str(error))
         return EXIT_INVALID

@@ -169,4 +169,36 @@ FILES: dict[str, Phrase] = {
     "invalid-value": Phrase(
         "{detail}",
         "مقدار پذیرفتنی نیست ({detail})"),
+    # The office's signing settings (what issue, verify and check read from office.yaml).
+    "tsa-url": Phrase(
+        "the time-stamp authority '{value}' is not an http or https URL",
+        "نشانی مرجع مهر زمانی «{value}» نشانی http یا https نیست"),
+    "tsa-url.host": Phrase(
+        "the time-stamp authority's URL '{value}' names no host",
+        "نشانی مرجع مهر زمانی «{value}» نام میزبان ندارد"),
+    "tsa-url.malformed": Phrase(
+        "the time-stamp authority's URL '{value}' cannot be read (its host or port is malformed)",
+        "نشانی مرجع مهر زمانی «{value}» خوانا نیست (میزبان یا درگاه آن نادرست است)"),
+    "signing-file.outside": Phrase(
+        "'{path}' is not inside the workspace (or is a link leading out of it): key and certificate files "
+        "must lie inside it",
+        "«{path}» درون پوشهٔ کار نیست (یا پیوندی به بیرون آن است): فایل‌های کلید و گواهی باید درون آن باشند"),
+    "signing-file.missing": Phrase(
+        "no file '{path}' in the workspace",
+        "فایل «{path}» در پوشهٔ کار نیست"),
+    "signing-file.not-a-file": Phrase(
+        "'{path}' is not a file (a folder?): name the key or certificate file",
+        "«{path}» فایل نیست (پوشه است؟): نام فایل کلید یا گواهی را بنویسید"),
+    "signing-file.too-large": Phrase(
+        "'{path}' is larger than {limit} bytes: not a key or certificate file",
+        "«{path}» بیش از {limit} بایت است: فایل کلید یا گواهی نیست"),
+    "signing-file.not-certificate": Phrase(
+        "'{path}' holds no certificate in PEM or DER form",
+        "«{path}» گواهی‌ای به شکل PEM یا DER ندارد"),
+    "signing-file.no-key": Phrase(
+        "'{path}' holds no private key with its certificate",
+        "«{path}» کلید خصوصی همراه با گواهی آن را ندارد"),
+    "signing-file.other-certificate": Phrase(
+        "'{path}' is not the certificate the key file '{keyfile}' holds",
+        "«{path}» همان گواهی‌ای نیست که فایل کلید «{keyfile}» دارد"),
 }

@@ -146,6 +146,12 @@ REPORTS: dict[str, Phrase] = {
     "check-no-file": Phrase(
         "error: {file}: no such file",
         "خطا: چنین فایلی نیست: {file}"),
+    "check-too-long": Phrase(
+        "error: the argument has {count} characters: a verification code or a file name has at most {limit}",
+        "خطا: آرگومان {count} نویسه دارد: کد استعلام یا نام فایل حداکثر {limit} نویسه دارد"),
+    "check-too-large": Phrase(
+        "not issued: {file} is larger than {limit} MB, and no original this archive issues is that large",
+        "صادر نشده: حجم {file} بیش از {limit} مگابایت است و هیچ نسخه اصلی از این بایگانی چنین حجمی ندارد"),
     "check-not-issued": Phrase(
         "not issued: this archive has no original with {asked}",
         "صادر نشده: این بایگانی نسخه اصلی با این کد یا فایل ندارد: {asked}"),

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from minutes import numbering
 from minutes.diagnostics import Diagnostic
 from minutes.load import LoadedFile
 from minutes.model import Copies, Directory, MergedDirectory, Office, is_reference
-from minutes.validate.partial import UNKNOWN, items, run
+from minutes.validate.partial import UNKNOWN, is_known, items, run
 from minutes.validate.schema import suggest
 
 SECTIONS = ("organisations", "people", "bodies")
@@ -80,6 +81,7 @@ def references(source: LoadedFile, directory: Directory) -> Iterable[Diagnostic]
             yield from run(check, ("office", "signatories", i), signer, people, "person")
         yield from run(copy_lines, source, ("office", "copies"), office.copies, directory)
         yield from run(letter_number, source, office)
+        yield from run(time_stamp_authority, source, office)
 
 
 def _quorum_of_members(source: LoadedFile, path: tuple[Any, ...], body: Any) -> Iterable[Diagnostic]:
@@ -131,3 +133,22 @@ def _pattern(source: LoadedFile, path: tuple[Any, ...], written: str, unit: str 
         return
     if pattern.uses_unit and not unit:
         yield source.diagnostic(path, "letter-number", variant=no_unit)
+
+
+def time_stamp_authority(source: LoadedFile, office: Office) -> Iterable[Diagnostic]:
+    """The signing block's time-stamp authority: an http or https URL with a host (``issue`` posts to it;
+    any other scheme would read a file or reach what the office never meant)."""
+    url = office.signing.tsa_url if office.signing is not None else None
+    if url is None or not is_known(url):
+        return
+    path = ("office", "signing", "tsa_url")
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # a port that is no number raises here
+    except ValueError:
+        yield source.diagnostic(path, "tsa-url", variant="malformed", value=url)
+        return
+    if parts.scheme.lower() not in ("http", "https"):
+        yield source.diagnostic(path, "tsa-url", value=url)
+    elif not parts.hostname:
+        yield source.diagnostic(path, "tsa-url", variant="host", value=url)

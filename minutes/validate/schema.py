@@ -201,3 +201,15 @@ def check_model(source: LoadedFile, model: type[BaseModel], problems: list[Diagn
         return salvage(model, source.data, [key_location(item)[0] for item in error.errors(include_url=False)])
 
 
+
+
+def check_part(source: LoadedFile, path: tuple[Any, ...], model: type[BaseModel], root: type[BaseModel],
+               problems: list[Diagnostic]) -> Any:
+    """The value at ``path`` in the file's data as ``model`` (``root`` is the model of the whole file), its
+    problems added to ``problems`` at their places in the file; None when it has any."""
+    try:
+        return model.model_validate(_given(source.data, path))
+    except ValidationError as error:
+        problems.extend(_schema_diagnostic(source, root, {**item, "loc": (*path, *item["loc"])})
+                        for item in error.errors(include_url=False) if item["type"] != "string_unicode")
+        return None

@@ -41,8 +41,6 @@ def _office_key(scene: Scene) -> None:
 
 # -- signing: the time-stamp authority is any URL urllib opens ------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="signing.tsa_url accepts file:// (and any address): issue reads the file "
-                                       "outside the workspace, the error names no office.yaml:line:col")
 def test_a_file_url_as_time_stamp_authority_is_refused(scene: Scene, monkeypatch: pytest.MonkeyPatch) -> None:
     _office_key(scene)
     _signing(scene, f"    pkcs12: keys/office.p12\n    certificate: keys/office.pem\n"
@@ -55,8 +53,6 @@ def test_a_file_url_as_time_stamp_authority_is_refused(scene: Scene, monkeypatch
 
 # -- signing: a key file outside the workspace is refused, but without the place in office.yaml -----------
 
-@pytest.mark.xfail(strict=True, reason="signing errors (key outside the workspace) name the key path, not "
-                                       "data/office.yaml:line:col")
 def test_a_key_outside_the_workspace_is_refused_at_its_line(scene: Scene, monkeypatch: pytest.MonkeyPatch) -> None:
     (scene.ws / "keys").mkdir()
     (scene.ws / "keys" / "office.p12").symlink_to(scene.secret)
@@ -69,8 +65,6 @@ def test_a_key_outside_the_workspace_is_refused_at_its_line(scene: Scene, monkey
 
 # -- check: a long argument is stat'ed as a file name ---------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="check with a 300-character argument: internal error (OSError: File name "
-                                       "too long), exit 3")
 def test_check_refuses_a_very_long_code(scene: Scene) -> None:
     assert scene.run("issue", str(scene.record), *ISSUE_DATE).code == 0
     scene.arm()
@@ -106,8 +100,6 @@ def _bomb(path: Path, gigabytes: int) -> None:
     pdf.save(path, compress_streams=False)
 
 
-@pytest.mark.xfail(strict=True, reason="check FILE.pdf inflates the embedded meeting.yaml whole: a 2 MB PDF "
-                                       "takes over a gigabyte of memory")
 def test_check_a_pdf_bomb_in_bounded_memory(scene: Scene, tmp_path: Path) -> None:
     assert scene.run("issue", str(scene.record), *ISSUE_DATE).code == 0
     bomb = tmp_path / "bomb.pdf"
