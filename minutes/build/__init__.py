@@ -10,7 +10,7 @@ leaves the previous files as they were.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -166,11 +166,12 @@ def _rebuild(inputs: Inputs, requested: list[Path], stale: list[Path], gone: lis
 
 def _stage_all(made: Iterator[Made], staging: Staging, total: int, up_to_date: int,
                progress: Progress | None) -> dict[Path, Made]:
-    """Stage every file as it is made, reporting progress."""
+    """Stage every file as it is made, reporting progress; what is kept of each is all but its bytes
+    (they are on disk: a cold build of 2,000 records would otherwise hold every PDF in memory)."""
     done: dict[Path, Made] = {}
     for item in made:
         staging.add(item.target, item.data)
-        done[item.target] = item
+        done[item.target] = replace(item, data=b"")
         if progress:
             progress(Step(len(done), total, up_to_date, item.target))
     return done
