@@ -18,6 +18,7 @@ from minutes.model.fields import (
     Ref,
     Text,
 )
+from minutes.paper import PageSize
 
 
 class Gender(StrEnum):
@@ -46,14 +47,6 @@ class Organisation(Model):
 
     name: Text
     addressed_as: Text | None = Field(None, description=ADDRESSED_AS)
-
-
-class PageSize(StrEnum):
-    """Paper for letters: chosen by length (A5 for short letters), or forced."""
-
-    AUTO = "auto"
-    A4 = "A4"
-    A5 = "A5"
 
 
 class Invitations(StrEnum):

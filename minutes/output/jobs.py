@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from minutes.model import PageSize
+from minutes.paper import PageSize
 
 
 class Format(StrEnum):

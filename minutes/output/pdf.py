@@ -25,10 +25,10 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from minutes.diagnostics import RenderError
-from minutes.model import PageSize
 from minutes.output import tagging, textlayer
 from minutes.output.fonts import FontChoice
 from minutes.output.jobs import Anchor, Archival
+from minutes.paper import PageSize
 from minutes.workspace import Workspace
 
 if TYPE_CHECKING:
