@@ -254,3 +254,14 @@ def test_a_record_changed_without_changing_a_document_does_not_load_weasyprint(b
               "print(len(r.written), 'weasyprint' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.split() == ["0", "False"]
+
+
+def test_a_workspace_without_its_font_is_up_to_date_after_one_build(small: Workspace, tmp_path: Path) -> None:
+    """With the system's fallback font, the stamps of the first build cover that font, as the next build
+    reads them: the second build has nothing to check (it once re-validated every record once more)."""
+    shutil.rmtree(small.fonts)
+    first = build(small, None, tmp_path / "out")
+    assert first.written and first.notices
+    steps: list[object] = []
+    second = build(small, None, tmp_path / "out", progress=steps.append)
+    assert (second.written, second.up_to_date, steps) == ((), len(first.written), [])

@@ -135,6 +135,9 @@ def _rebuild(inputs: Inputs, requested: list[Path], stale: list[Path], gone: lis
     if not warm:
         renderers.prepare(workspace, font)
     system_fonts = [] if font.files else [str(p) for p in [system_font_file(font.family)] if p]
+    if system_fonts != manifest.system_fonts:  # the stamps written must cover the fonts used now
+        manifest.system_fonts = system_fonts
+        inputs = Inputs(workspace, manifest, inputs.records, inputs.hashes)
     render_env = render_environment(workspace, font, system_fonts, inputs.hashes)
     work = plan(inputs, validated, out_dir, render_env, shard)
     up_to_date = work.up_to_date + sum(len(manifest.records[inputs.name(path)].outputs)
