@@ -37,12 +37,13 @@ class SigningError(MinutesError):
 
 class FileRefused(SigningError):
     """A key or certificate file named in the signing settings cannot be used: the catalogue entry
-    ``signing-file.<variant>`` words why, with ``values`` (and the file as ``path``)."""
+    ``file-refused.<variant>`` words why, with ``values`` (and the file as ``path``), and
+    ``signing-file.<variant>`` as a diagnostic at the setting that names the file."""
 
     def __init__(self, name: str, variant: str, **values: Any) -> None:
         self.variant = variant
         self.values = {"path": name, **values}
-        super().__init__(Note.of(f"signing-file.{variant}", **self.values))
+        super().__init__(Note.of(f"file-refused.{variant}", **self.values))
 
 
 class WrongPassword(SigningError, BadInput):

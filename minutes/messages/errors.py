@@ -159,6 +159,27 @@ ERRORS: dict[str, Phrase] = {
     "key-would-not-verify": Phrase(
         "{keyfile}: {problem}; originals signed with it would not verify",
         "{keyfile}: {problem}؛ نسخه‌های اصلی که با آن امضا شوند تأیید نمی‌شوند"),
+    "file-refused.outside": Phrase(
+        "{path}: signing files must lie inside the workspace",
+        "{path}: فایل‌های امضا باید درون پوشه کار باشند"),
+    "file-refused.missing": Phrase(
+        "{path}: no such file in the workspace",
+        "{path}: چنین فایلی در پوشه کار نیست"),
+    "file-refused.not-a-file": Phrase(
+        "{path}: not a file",
+        "{path}: فایل نیست"),
+    "file-refused.too-large": Phrase(
+        "{path}: larger than {limit} bytes",
+        "{path}: بیش از {limit} بایت است"),
+    "file-refused.not-certificate": Phrase(
+        "{path}: not a certificate in PEM or DER form",
+        "{path}: گواهی‌ای به شکل PEM یا DER نیست"),
+    "file-refused.no-key": Phrase(
+        "{path}: holds no private key with its certificate",
+        "{path}: کلید خصوصی همراه با گواهی آن را ندارد"),
+    "file-refused.other-certificate": Phrase(
+        "{path}: not the certificate {keyfile} holds",
+        "{path}: همان گواهی‌ای نیست که {keyfile} دارد"),
     "signed-would-not-verify": Phrase(
         "a signed original would not verify: {problems}",
         "نسخه اصل امضاشده تأیید نمی‌شود: {problems}"),
