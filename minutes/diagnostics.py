@@ -108,7 +108,28 @@ def _worded(notes: tuple[Note, ...], remark: Note | None, lang: str) -> str:
 
 
 class MinutesError(Exception):
-    """Root of every error the library raises on purpose."""
+    """Root of every error the library raises on purpose, worded by a :class:`Note` (a catalogue entry and
+    its values), so the command line can say it in the user's language; ``str()`` is the English."""
+
+    def __init__(self, note: Note) -> None:
+        if not isinstance(note, Note):
+            raise TypeError(f"{type(self).__name__} is worded by a Note, not {type(note).__name__}")
+        super().__init__(note)
+        self.note = note
+
+    def __str__(self) -> str:
+        return self.note.text("en")
+
+    def __reduce__(self) -> tuple[Any, ...]:  # whatever its subclass's arguments, it crosses to another process
+        return _remade, (type(self), self.__dict__)
+
+
+def _remade(kind: type[MinutesError], state: dict[str, Any]) -> MinutesError:
+    """An error of ``kind`` with the attributes ``state`` (its note among them), as unpickled."""
+    error = kind.__new__(kind)
+    Exception.__init__(error, state["note"])
+    error.__dict__.update(state)
+    return error
 
 
 class BadArgument(MinutesError):
@@ -121,7 +142,11 @@ class InvalidInput(MinutesError):
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = sorted(diagnostics)
-        super().__init__("\n".join(str(d) for d in self.diagnostics))
+        super().__init__(Note.of("invalid-input", count=len(self.diagnostics)))
+
+    def __str__(self) -> str:
+        """Every diagnostic, one a line, in English (the note only counts them)."""
+        return "\n".join(str(d) for d in self.diagnostics)
 
 
 class BadInput(MinutesError):

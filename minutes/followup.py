@@ -50,7 +50,7 @@ def followup(workspace: Workspace, as_of: JalaliDate, out_dir: Path, *, body: st
     validated = check_workspace(workspace)
     directory = validated.directory
     if body is not None and body not in directory.bodies:
-        raise BadArgument(f"no body with id '{body}' (known bodies: {', '.join(sorted(directory.bodies))})")
+        raise BadArgument(Note.of("no-such-body", body=body, known=", ".join(sorted(directory.bodies))))
     font = choose_font(workspace, directory.office.font)
     bodies = [body] if body is not None else followup_bodies(validated.records, as_of)
     documents = [doc for each in bodies for doc in followup_documents(validated.records, directory, as_of, each)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from minutes.diagnostics import BadArgument, MinutesError
+from minutes.diagnostics import BadArgument, MinutesError, Note
 from minutes.output.files import Staging
 from minutes.schema import schema_text
 
@@ -44,7 +44,7 @@ def carried_font() -> dict[str, bytes]:
     for line in files["SHA256SUMS"].decode("utf-8").splitlines():
         digest, name = line.split()
         if hashlib.sha256(files.get(name, b"")).hexdigest() != digest:
-            raise MinutesError(f"{folder / name}: does not match {folder / 'SHA256SUMS'}; reinstall minutes")
+            raise MinutesError(Note.of("init-changed-file", file=folder / name, sums=folder / "SHA256SUMS"))
     return files
 
 
@@ -70,12 +70,11 @@ def init_workspace(root: Path, *, keep_existing: bool = False) -> list[Path]:
     are added and none of its own is replaced.
     """
     if root.exists() and not root.is_dir():
-        raise BadArgument(f"{root} is a file, not a folder")
+        raise BadArgument(Note.of("init-not-folder", folder=root))
     present = sorted(p.name for p in root.iterdir()) if root.is_dir() else []
     if present and not keep_existing:
         shown = ", ".join(present[:5]) + (" …" if len(present) > 5 else "")
-        raise BadArgument(f"{root} is not empty ({shown}): choose an empty folder, or add --existing "
-                           "to add only the files it lacks")
+        raise BadArgument(Note.of("init-not-empty", folder=root, shown=shown))
     with Staging(root) as staging:
         for relative, data in starter_files().items():
             target = root / relative

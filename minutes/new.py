@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutes.diagnostics import BadArgument, MinutesError
+from minutes.diagnostics import BadArgument, MinutesError, Note
+from minutes.messages import Phrase
 from minutes.model import Meeting, RecordStatus, RelativeDeadline, Status
 from minutes.standings import LedgerEntry, Standing, build_ledger
 from minutes.text.jalali import ClockTime, JalaliDate
@@ -24,6 +25,7 @@ from minutes.workspace import Workspace
 FOLLOW_UP_ITEM = "بررسی گزارش پیگیری مصوبات جلسه قبل"
 STATUSES = " | ".join(status.value for status in Status)
 COMMENT_WIDTH = 100
+NONE = Phrase("none", "هیچ")  # no body is known
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,11 @@ def _body_of(validated: Validated, body: str | None) -> str:
     if body is None:
         latest_any = max(validated.records, key=lambda r: r.record.meeting.date, default=None)
         if latest_any is None:
-            raise BadArgument("no earlier meeting to take the body from: name one with --body")
+            raise BadArgument(Note.of("no-earlier-meeting"))
         body = latest_any.record.meeting.body
     if body not in validated.directory.bodies:
-        known = ", ".join(sorted(validated.directory.bodies)) or "none"
-        raise BadArgument(f"no body with id '{body}' (known bodies: {known})")
+        known = ", ".join(sorted(validated.directory.bodies)) or NONE
+        raise BadArgument(Note.of("no-such-body", body=body, known=known))
     return body
 
 
@@ -61,7 +63,7 @@ def _members(validated: Validated, body: str, last: ValidRecord | None) -> list[
         members = list(dict.fromkeys([*attendance.present, *(a.person for a in attendance.absent or []),
                                       *(s.replaces for s in attendance.substitutes)]))
     if not members:
-        raise MinutesError(f"body '{body}' has no members and no earlier meeting: add 'members' to it first")
+        raise MinutesError(Note.of("body-without-members", body=body))
     return members
 
 
@@ -152,4 +154,4 @@ def write_new(record: NewRecord) -> None:
         with open(record.path, "x", encoding="utf-8") as stream:
             stream.write(record.text)
     except FileExistsError:
-        raise BadArgument(f"{os.path.relpath(record.path)} already exists; nothing was written") from None
+        raise BadArgument(Note.of("record-exists", path=os.path.relpath(record.path))) from None

@@ -19,7 +19,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from minutes.diagnostics import RenderError
+from minutes.diagnostics import Note, RenderError
 from minutes.documents.base import Document
 from minutes.output.jobs import Archival, Format, Job
 from minutes.workspace import Workspace
@@ -43,8 +43,7 @@ class _ConfinedLoader(jinja2.BaseLoader):
             if not path.is_file():
                 continue
             if not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder)):
-                raise RenderError(f"template {template} in {folder} is a link to a file outside it: "
-                                  "copy the file in instead")
+                raise RenderError(Note.of("link-outside.template", template=template, folder=folder))
             return path.read_text(encoding="utf-8"), str(path), _unchanged(path)
         raise jinja2.TemplateNotFound(template)
 
@@ -96,12 +95,13 @@ def render_document(env: jinja2.Environment, document: Document) -> str:
         return env.get_template(document.template).render(doc=document.view)
     except jinja2.TemplateNotFound as error:
         searched = ", ".join(str(p) for p in env.loader.searchpath)  # type: ignore[union-attr]
-        raise RenderError(f"template {error.name} not found in {searched}") from None
+        raise RenderError(Note.of("template-missing", template=error.name, searched=searched)) from None
     except SecurityError as error:
-        raise RenderError(f"template {document.template} tried what templates may not: {error}") from None
+        raise RenderError(Note.of("template-forbidden", template=document.template, error=str(error))) from None
     except jinja2.TemplateError as error:
         where = f"{error.filename}:{error.lineno}: " if getattr(error, "lineno", None) else ""
-        raise RenderError(f"{where}{error.message} (in template {document.template})") from None
+        raise RenderError(Note.of("template-error", where=where, error=error.message,
+                                  template=document.template)) from None
 
 
 def to_job(document: Document, markup: str, target: Path, archival: Archival | None = None) -> Job:

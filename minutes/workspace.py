@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutes.diagnostics import RenderError
+from minutes.diagnostics import Note, RenderError
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -67,7 +67,7 @@ class Workspace:
             if real.is_relative_to(os.path.realpath(folder)) and (folder == PACKAGE_TEMPLATES
                                                                   or real.is_relative_to(self.root)):
                 return path
-            raise RenderError(f"{path} is a link to a file outside the workspace: copy the file in instead")
+            raise RenderError(Note.of("link-outside.file", path=path))
         return None
 
     def directory_files(self) -> list[Path]:

@@ -20,7 +20,7 @@ from minutes.archive.originals import Original
 from minutes.archive.registry import REGISTRY_NAME, IssueRow, Registry
 from minutes.archive.seal import original_problems
 from minutes.archive.signing import Trust
-from minutes.diagnostics import MinutesError
+from minutes.diagnostics import MinutesError, Note
 from minutes.vcode import parse_code
 
 MAX_ASKED = 1024  # characters of what check is asked about: a code is 14, a file name rarely a hundred
@@ -45,10 +45,10 @@ def read_held(path: Path) -> bytes:
     """The bytes of a file someone holds; :class:`TooLarge` beyond :data:`MAX_HELD` (read no further)."""
     with path.open("rb") as file:
         if os.fstat(file.fileno()).st_size > MAX_HELD:
-            raise TooLarge(f"{path}: larger than {MAX_HELD} bytes")
+            raise TooLarge(Note.of("held-too-large", path=path, limit=MAX_HELD))
         data = file.read(MAX_HELD + 1)
     if len(data) > MAX_HELD:
-        raise TooLarge(f"{path}: larger than {MAX_HELD} bytes")
+        raise TooLarge(Note.of("held-too-large", path=path, limit=MAX_HELD))
     return data
 
 
@@ -87,7 +87,7 @@ class Answer:
 
 def _open(archive: Path) -> Registry:
     if not (archive / REGISTRY_NAME).is_file():
-        raise MinutesError(f"{archive / REGISTRY_NAME}: no register here")
+        raise MinutesError(Note.of("no-register", register=archive / REGISTRY_NAME))
     return Registry(archive / REGISTRY_NAME)
 
 

@@ -102,8 +102,7 @@ def issue_record(workspace: Workspace, record_path: Path, archive: Path, *, issu
         raise InvalidInput(list(validated.warnings))
     item = validated.records[0]
     if item.record.status is RecordStatus.PLANNED:
-        raise BadArgument(f"{item.name} is a planned meeting: its invitations are drafts for now; issue the "
-                           "record once the meeting is held (without 'status: planned')")
+        raise BadArgument(Note.of("planned-meeting", record=item.name))
     meeting_date = item.record.meeting.date
     if issue_date < meeting_date:  # the final letter would be dated before the meeting it reports
         raise InvalidInput([item.source.diagnostic(("meeting", "date"), "issue-before-meeting", issued=str(issue_date),
@@ -131,8 +130,7 @@ def _next_version(registry: Registry, record: str, supersede_reason: str | None)
     versions = registry.versions(record)
     if versions and supersede_reason is None:
         last = versions[-1]
-        raise BadArgument(f"{record} was already issued (version {last.version} on {last.issued_on}); "
-                           "to issue a corrected version use --supersede --reason TEXT")
+        raise BadArgument(Note.of("already-issued", record=record, version=last.version, date=str(last.issued_on)))
     return len(versions) + 1
 
 

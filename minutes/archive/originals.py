@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from minutes.diagnostics import MinutesError
+from minutes.diagnostics import MinutesError, Note
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS originals (
@@ -102,7 +102,7 @@ def add(connection: sqlite3.Connection, record: str, version: int, originals: It
                 (o.code, issue_id, o.document, o.file, o.sha256, o.unsigned_sha256, o.unsigned_length,
                  o.signer_sha256))
         except sqlite3.IntegrityError:
-            raise MinutesError(f"verification code {o.code} of {o.file} is already in the register") from None
+            raise MinutesError(Note.of("code-taken", code=o.code, file=o.file)) from None
     connection.execute("INSERT INTO bags (issue_id, tagmanifest_sha256, manifest) VALUES (?, ?, ?)",
                        (issue_id, bag.tagmanifest_sha256, bag.manifest))
 

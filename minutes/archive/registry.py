@@ -15,7 +15,7 @@ from pathlib import Path
 
 from minutes import numbering
 from minutes.archive import originals
-from minutes.diagnostics import MinutesError
+from minutes.diagnostics import MinutesError, Note
 from minutes.text.jalali import JalaliDate
 
 REGISTRY_NAME = "registry.sqlite"  # the register's file in an archive folder
@@ -139,5 +139,4 @@ class Registry:
                     "INSERT INTO numbers (number, year, serial, issue_id, document) VALUES (?, ?, ?, ?, ?)",
                     (number, issued_on.year, serial, cursor.lastrowid, document))
             except sqlite3.IntegrityError:
-                raise MinutesError(f"letter number {number} is already in the register; "
-                                   "check the office's letter number pattern") from None
+                raise MinutesError(Note.of("number-taken", number=number)) from None

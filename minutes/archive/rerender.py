@@ -14,7 +14,7 @@ from typing import Any
 from minutes.archive import provenance
 from minutes.archive.issued import SOURCE_NAME, load_issued, render_originals
 from minutes.archive.registry import REGISTRY_NAME, IssueRow, Registry
-from minutes.diagnostics import Diagnostic, InvalidInput, MinutesError, Severity
+from minutes.diagnostics import Diagnostic, InvalidInput, MinutesError, Note, Severity
 from minutes.load import parse
 from minutes.model import MergedDirectory
 from minutes.validate import check_directory
@@ -81,7 +81,7 @@ def rerender_bag(workspace: Workspace, archive: Path, row: IssueRow) -> Rerender
 
 def _rows(archive: Path) -> list[IssueRow]:
     if not (archive / REGISTRY_NAME).is_file():
-        raise MinutesError(f"{archive / REGISTRY_NAME}: no register here")
+        raise MinutesError(Note.of("no-register", register=archive / REGISTRY_NAME))
     registry = Registry(archive / REGISTRY_NAME)
     try:
         return registry.all_issues()

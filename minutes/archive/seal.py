@@ -28,7 +28,7 @@ from minutes.archive.signing import (
     sign_pdf,
     signature_room,
 )
-from minutes.diagnostics import Diagnostic, InvalidInput
+from minutes.diagnostics import Diagnostic, InvalidInput, Note
 from minutes.load import LoadedFile, Source
 from minutes.model import Directory, Signing
 from minutes.output.jobs import Made
@@ -101,7 +101,7 @@ def load_key(workspace: Workspace, settings: Settings, environ: Mapping[str, str
     password = environ.get(signing.password_env)
     if password is None:
         if ask is None:
-            raise SigningError(f"set {signing.password_env} to the password of {signing.pkcs12}")
+            raise SigningError(Note.of("password-unset", variable=signing.password_env, keyfile=signing.pkcs12))
         password = ask(f"password of {signing.pkcs12}: ")
     try:
         key = load_pkcs12(settings.read(workspace, ("pkcs12",)), password.encode("utf-8"), signing.pkcs12)
@@ -109,10 +109,9 @@ def load_key(workspace: Workspace, settings: Settings, environ: Mapping[str, str
         raise settings.refusal(("pkcs12",), error) from None
     problems = certificate_problems(key.certificate)
     if problems:
-        raise SigningError(f"{signing.pkcs12}: {problems[0]}; originals signed with it would not verify")
+        raise SigningError(Note.of("key-would-not-verify", keyfile=signing.pkcs12, problem=problems[0]))
     if signing.certificate and key.certificate not in settings.certificates(workspace, ("certificate",)):
         raise settings.refusal(("certificate",), FileRefused(signing.certificate, "other-certificate",
-                                                             f"not the certificate {signing.pkcs12} holds",
                                                              keyfile=signing.pkcs12))
     return key
 
@@ -144,7 +143,7 @@ def sign_originals(made: Sequence[Made], key: OfficeKey, signing: Signing, trust
             room = signature_room(data)
             problems = check_signatures(data, trust, expected_signer=key.fingerprint)
             if problems:
-                raise SigningError(f"a signed original would not verify: {'; '.join(problems)}")
+                raise SigningError(Note.of("signed-would-not-verify", problems="; ".join(problems)))
         signed[original.target] = data
     return signed
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from minutes.diagnostics import BadInput, MinutesError
+from minutes.diagnostics import BadInput, MinutesError, Note
 
 FIELD_NAME = "OfficeSignature"
 for _library in ("pyhanko", "pyhanko_certvalidator"):  # failures come back as statuses; no tracebacks on stderr
@@ -32,17 +32,18 @@ TSA_DEADLINE = 60  # seconds for the whole exchange with a time-stamp authority
 
 
 class SigningError(MinutesError):
-    """The key, the certificate or the signing itself failed; the message says why."""
+    """The key, the certificate or the signing itself failed; the note says why."""
 
 
 class FileRefused(SigningError):
     """A key or certificate file named in the signing settings cannot be used: the catalogue entry
-    ``signing-file.<variant>`` words why, with ``values`` (and the file as ``path``)."""
+    ``file-refused.<variant>`` words why, with ``values`` (and the file as ``path``), and
+    ``signing-file.<variant>`` as a diagnostic at the setting that names the file."""
 
-    def __init__(self, name: str, variant: str, reason: str, **values: Any) -> None:
-        super().__init__(f"{name}: {reason}")
+    def __init__(self, name: str, variant: str, **values: Any) -> None:
         self.variant = variant
         self.values = {"path": name, **values}
+        super().__init__(Note.of(f"file-refused.{variant}", **self.values))
 
 
 class WrongPassword(SigningError, BadInput):
@@ -103,7 +104,7 @@ def load_certificates(data: bytes, name: str) -> list[bytes]:
             return [c.public_bytes(_der()) for c in pyca.load_pem_x509_certificates(data)]
         return [pyca.load_der_x509_certificate(data).public_bytes(_der())]
     except ValueError:
-        raise FileRefused(name, "not-certificate", "not a certificate in PEM or DER form") from None
+        raise FileRefused(name, "not-certificate") from None
 
 
 def _der() -> Any:
@@ -119,9 +120,9 @@ def load_pkcs12(data: bytes, password: bytes | None, name: str) -> OfficeKey:
     try:
         key, certificate, others = pkcs12.load_key_and_certificates(data, password)
     except ValueError:
-        raise WrongPassword(f"{name}: cannot open it: wrong password, or not a PKCS#12 file") from None
+        raise WrongPassword(Note.of("wrong-password", keyfile=name)) from None
     if key is None or certificate is None:
-        raise FileRefused(name, "no-key", "holds no private key with its certificate")
+        raise FileRefused(name, "no-key")
     return OfficeKey(key, certificate.public_bytes(_der()), tuple(other.public_bytes(_der()) for other in others))
 
 
@@ -175,9 +176,9 @@ def sign_pdf(data: bytes, key: OfficeKey, *, place: FieldPlace | None = None, ti
         if room is not None:
             return sign_pdf(data, key, place=place, timestamp_url=timestamp_url, timestamper=timestamper,
                             reason=reason, field_name=field_name)
-        raise SigningError(f"signing failed: {type(error).__name__}: {error}") from None
+        raise SigningError(Note.of("signing-failed", kind=type(error).__name__, error=str(error))) from None
     if not signed.startswith(data):
-        raise SigningError("signing changed the rendered bytes instead of appending to them")
+        raise SigningError(Note.of("signing-changed-bytes"))
     return bytes(signed)
 
 
@@ -304,7 +305,7 @@ def post_time_stamp_query(url: str, query: bytes) -> bytes:
     import urllib.parse
 
     if urllib.parse.urlsplit(url).scheme.lower() not in ("http", "https"):
-        raise SigningError(f"the time-stamp authority must be an http or https URL, not {url[:100]!r}")
+        raise SigningError(Note.of("tsa-not-http", url=repr(url[:100])))
     outcome: list[bytes | BaseException] = []
 
     def fetch() -> None:
@@ -317,7 +318,7 @@ def post_time_stamp_query(url: str, query: bytes) -> bytes:
     worker.start()
     worker.join(TSA_DEADLINE)
     if not outcome:
-        raise SigningError(f"the time-stamp authority did not reply within {TSA_DEADLINE} seconds")
+        raise SigningError(Note.of("tsa-timeout", seconds=TSA_DEADLINE))
     if isinstance(outcome[0], BaseException):
         raise outcome[0]
     return outcome[0]
@@ -335,7 +336,7 @@ def _fetch(url: str, query: bytes) -> bytes:
     with opener.open(request, timeout=TSA_DEADLINE) as response:
         reply = response.read(MAX_TSA_REPLY + 1)
     if len(reply) > MAX_TSA_REPLY:
-        raise SigningError(f"the time-stamp authority's reply is larger than {MAX_TSA_REPLY} bytes")
+        raise SigningError(Note.of("tsa-reply-too-large", limit=MAX_TSA_REPLY))
     return bytes(reply)
 
 
@@ -345,13 +346,13 @@ def read_file(path: Path, workspace_root: Path) -> bytes:
     name = path.as_posix()
     target = (workspace_root / path).resolve()
     if not target.is_relative_to(workspace_root.resolve()):
-        raise FileRefused(name, "outside", "signing files must lie inside the workspace")
+        raise FileRefused(name, "outside")
     if not target.exists():
-        raise FileRefused(name, "missing", "no such file in the workspace")
+        raise FileRefused(name, "missing")
     if not target.is_file():
-        raise FileRefused(name, "not-a-file", "not a file")
+        raise FileRefused(name, "not-a-file")
     with target.open("rb") as file:
         data = file.read(MAX_KEY_FILE + 1)
     if len(data) > MAX_KEY_FILE:
-        raise FileRefused(name, "too-large", f"larger than {MAX_KEY_FILE} bytes", limit=MAX_KEY_FILE)
+        raise FileRefused(name, "too-large", limit=MAX_KEY_FILE)
     return data

@@ -64,8 +64,7 @@ def _check_folders(records: list[Path], out_dir: Path) -> None:
     seen: dict[str, Path] = {}
     for path in records:
         if path.stem in seen:
-            raise RenderError(f"two records would be written to {out_dir / path.stem}: "
-                              f"{seen[path.stem]} and {path}; rename one of them")
+            raise RenderError(Note.of("records-collide", folder=out_dir / path.stem, first=seen[path.stem], second=path))
         seen[path.stem] = path
 
 

@@ -283,13 +283,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         console.diagnostics(error.diagnostics)
         return EXIT_INVALID
     except (RenderError, BadInput) as error:  # a template, stylesheet or resource that cannot be used, a password
-        console.report("said-error", reason=str(error))
+        console.report("said-error", reason=error.note)
         return EXIT_INVALID
     except BadArgument as error:
-        console.report("said-error", reason=str(error))
+        console.report("said-error", reason=error.note)
         return EXIT_USAGE
     except MinutesError as error:
-        console.report("said-error", reason=str(error))
+        console.report("said-error", reason=error.note)
         return EXIT_FAILED
     except BrokenPipeError:  # the reader went away (e.g. '| head'): nothing more to say
         return EXIT_FAILED

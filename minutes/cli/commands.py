@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutes.cli.console import BuildDisplay, Console, TerminateAsInterrupt
-from minutes.diagnostics import InvalidInput
+from minutes.diagnostics import InvalidInput, Note
 from minutes.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def cmd_watch(args: argparse.Namespace, workspace: Workspace, console: Console) 
             if isinstance(rebuild.error, InvalidInput):
                 console.diagnostics(rebuild.error.diagnostics)
             elif rebuild.error is not None:
-                console.report("said-error", reason=str(rebuild.error))
+                console.report("said-error", reason=rebuild.error.note)
             if rebuild.result is not None:
                 console.diagnostics(rebuild.result.warnings)
                 for path in rebuild.result.written:
@@ -191,7 +191,7 @@ def _ask_password(prompt: str) -> str:
     from minutes.archive.signing import SigningError
 
     if not sys.stdin.isatty():
-        raise SigningError(f"no terminal to ask for the {prompt.rstrip(': ')}: set the office's password_env variable")
+        raise SigningError(Note.of("password-no-terminal", what=prompt.rstrip(": ")))
     return getpass.getpass(prompt)
 
 

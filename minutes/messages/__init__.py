@@ -5,7 +5,7 @@ has several wordings. A diagnostic keeps the values that fill its template, so t
 diagnostic can be shown in either language. Ids, field names, dates and file names are
 inserted as the user wrote them, controls and direction controls written as escapes. The catalogue
 is kept in parts (``files``, ``facts``, ``typing``, and ``reports``: what the command line says besides
-diagnostics) and is one dictionary here.
+diagnostics, and ``errors``: the reasons of the errors the library raises) and is one dictionary here.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from minutes.messages.errors import ERRORS
 from minutes.messages.facts import FACTS
 from minutes.messages.files import FILES
 from minutes.messages.phrase import LANGUAGES, Phrase, Worded
@@ -24,7 +25,7 @@ SUGGESTION = Phrase("; did you mean '{suggestion}'?", "؛ آیا منظورتا�
 
 __all__ = ["LANGUAGES", "MESSAGES", "PARTS", "SUGGESTION", "WARNING_LABEL", "Phrase", "text"]
 
-PARTS: tuple[dict[str, Phrase], ...] = (FILES, FACTS, TYPING, REPORTS)
+PARTS: tuple[dict[str, Phrase], ...] = (FILES, FACTS, TYPING, REPORTS, ERRORS)
 # The one catalogue: every message, by code (and ``code.variant``), in English and Persian.
 MESSAGES: dict[str, Phrase] = {key: phrase for part in PARTS for key, phrase in part.items()}
 

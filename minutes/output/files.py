@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
-from minutes.diagnostics import MinutesError
+from minutes.diagnostics import MinutesError, Note
 
 STAGING_PREFIX = ".minutes-staging-"
 PAUSE_VARIABLE = "MINUTES_PAUSE"  # test hook: pause at a named step so that a test can kill the process
@@ -59,14 +59,14 @@ def relative_inside(root: Path, target: Path) -> Path:
     try:
         relative = target.relative_to(root)
     except ValueError:
-        raise WriteError(f"refused to write {target}: it is not inside {root}") from None
+        raise WriteError(Note.of("write-refused.outside", target=target, root=root)) from None
     if not relative.parts or any(part in ("", ".", "..") for part in relative.parts):
-        raise WriteError(f"refused to write {target}: not a file name inside {root}")
+        raise WriteError(Note.of("write-refused.name", target=target, root=root))
     current = root
     for part in relative.parts:
         current = current / part
         if current.is_symlink():
-            raise WriteError(f"refused to write {target}: {current} is a symbolic link")
+            raise WriteError(Note.of("write-refused.link", target=target, link=current))
     return relative
 
 
@@ -94,19 +94,19 @@ class Staging:
             self._lock = os.open(self.area / _LOCK, os.O_CREAT | os.O_WRONLY, 0o600)
             fcntl.flock(self._lock, fcntl.LOCK_EX)  # tells remove_leftovers that this process is alive
         except OSError as error:
-            raise WriteError(f"cannot write in {root}: {error.strerror or error}") from None
+            raise WriteError(Note.of("cannot-write-in", folder=root, error=str(error.strerror or error))) from None
 
     def add(self, target: Path, data: bytes, mode: int = FILE_MODE) -> None:
         """Stage ``data`` for ``target``; two files for one target are refused."""
         relative = relative_inside(self.root, target)
         if target in self.files:
-            raise WriteError(f"two documents would be written to {target}: rename one of them")
+            raise WriteError(Note.of("write-collide", target=target))
         staged = self.area / "new" / relative
         try:
             staged.parent.mkdir(parents=True, exist_ok=True)
             _fsynced(staged, data, mode)
         except OSError as error:
-            raise WriteError(f"cannot write {target}: {error.strerror or error}") from None
+            raise WriteError(Note.of("cannot-write", target=target, error=str(error.strerror or error))) from None
         self.files[target] = staged
 
     def scratch(self) -> Path:
@@ -140,8 +140,8 @@ class Staging:
         except OSError as error:
             self._undo(undo)
             self.discard()
-            raise WriteError(f"could not write {getattr(error, 'filename', None) or self.root}: "
-                             f"{error.strerror or error}; every file is as it was") from None
+            raise WriteError(Note.of("write-undone", target=getattr(error, "filename", None) or self.root,
+                                     error=str(error.strerror or error))) from None
         self.discard()
         return tuple(sorted(self.files))
 

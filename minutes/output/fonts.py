@@ -21,7 +21,6 @@ from minutes.workspace import Workspace
 FALLBACK_FAMILY = "Noto Naskh Arabic"
 FALLBACK_COMPANION = "Noto Sans"  # Latin letters, '-' and '/' missing from Noto Naskh Arabic
 WEIGHTS = {"Regular": 400, "Bold": 700}
-GET_FONT = "run 'minutes init --existing .' in the workspace ('make fonts' in a checkout of minutes)"
 
 
 @dataclass(frozen=True)
@@ -63,12 +62,11 @@ def bundled_font(workspace: Workspace, family: str) -> FontChoice | None:
         if not path.is_file():
             return None
         if workspace.leads_out(path):
-            raise RenderError(f"{path} is a link to a file outside the workspace: copy the font in instead")
+            raise RenderError(Note.of("link-outside.font", path=path))
         expected = sums.get(path.name)
         actual = hashlib.sha256(path.read_bytes()).hexdigest()
         if expected != actual:
-            raise RenderError(f"{path}: checksum {actual[:12]}… does not match SHA256SUMS; "
-                              f"{GET_FONT} to get it again")
+            raise RenderError(Note.of("font-checksum", path=path, checksum=actual[:12]))
         files.append((weight, path))
     return FontChoice(family, tuple(files), (family,))
 
@@ -95,9 +93,8 @@ def choose_font(workspace: Workspace, family: str) -> FontChoice:
             FALLBACK_FAMILY, (), (FALLBACK_FAMILY, FALLBACK_COMPANION),
             warning=Note.of("font-fallback", family=family, folder=str(workspace.fonts / family.lower()),
                             fallback=FALLBACK_FAMILY))
-    raise RenderError(f"font {family} is not in {workspace.fonts / family.lower()} and the fallback "
-                      f"{FALLBACK_FAMILY} is not installed: {GET_FONT}, or "
-                      "'apt-get install fonts-noto-core'")
+    raise RenderError(Note.of("font-missing", family=family, folder=workspace.fonts / family.lower(),
+                              fallback=FALLBACK_FAMILY))
 
 
 def drawn(font: FontChoice) -> frozenset[int]:

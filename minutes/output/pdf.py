@@ -24,7 +24,7 @@ from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from minutes.diagnostics import RenderError
+from minutes.diagnostics import Note, RenderError
 from minutes.output import tagging, textlayer
 from minutes.output.fonts import FontChoice
 from minutes.output.jobs import Anchor, Archival
@@ -119,7 +119,7 @@ def _warnings_as_errors() -> Iterator[None]:
     finally:
         logger.removeHandler(handler)
     if handler.messages:
-        raise RenderError("WeasyPrint: " + "; ".join(dict.fromkeys(handler.messages)))
+        raise RenderError(Note.of("weasyprint", messages="; ".join(dict.fromkeys(handler.messages))))
 
 
 def _each_associated_file_once(document: object, pdf: PDF) -> None:
@@ -173,7 +173,7 @@ class PdfRenderer:
         tagging.install()
         style = workspace.template_file("style.css")
         if style is None:
-            raise RenderError("style.css not found in " + ", ".join(map(str, workspace.template_dirs)))
+            raise RenderError(Note.of("style-missing", folders=", ".join(map(str, workspace.template_dirs))))
         try:
             with _warnings_as_errors():
                 self.stylesheets = [
@@ -185,7 +185,7 @@ class PdfRenderer:
                 self.paper = {size: CSS(string=f"html {{ page: {size.lower()}; }}", font_config=self.font_config)
                               for size in PAPER_MM}
         except FatalURLFetchingError as error:  # an @import or url() of the stylesheet: refused
-            raise RenderError(f"{style}: {error.__cause__ or error}") from None
+            raise RenderError(Note.of("style-unusable", style=style, error=str(error.__cause__ or error))) from None
 
     def render(self, html: str, papers: tuple[PageSize, ...] = (PageSize.A4,),
                archival: Archival | None = None) -> RenderedPdf:
@@ -209,14 +209,12 @@ class PdfRenderer:
                     data = document.write_pdf(pdf_variant=ARCHIVAL_VARIANT, attachments=[_attachment(archival)],
                                               finisher=_finish)
         except FatalURLFetchingError as error:
-            raise RenderError(str(error.__cause__ or error)) from None
+            raise RenderError(Note.of("render-failed", error=str(error.__cause__ or error))) from None
         width, height = (round(side * CSS_PX_PER_MM) for side in PAPER_MM[paper])
         if any((round(page.width), round(page.height)) != (width, height) for page in document.pages):
-            raise RenderError(f"the stylesheet does not give {paper} pages: it needs a rule "
-                              f"'@page {paper.lower()} {{ size: {paper} }}'")
+            raise RenderError(Note.of("page-size", paper=paper, rule=f"@page {paper.lower()} {{ size: {paper} }}"))
         embedded = {font.family for font in document.fonts.values()}
         unexpected = embedded - set(self.font.embedded_names)
         if unexpected or not embedded:
-            raise RenderError(f"the PDF would embed {sorted(embedded)} instead of {self.font.family}: "
-                              "check the font files and the stylesheet's font-family")
+            raise RenderError(Note.of("wrong-font-embedded", embedded=str(sorted(embedded)), family=self.font.family))
         return RenderedPdf(data, len(document.pages), _anchors(document.pages))

@@ -26,7 +26,7 @@ from multiprocessing.process import BaseProcess
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from minutes.diagnostics import RenderError
+from minutes.diagnostics import Note, RenderError
 from minutes.output.fonts import FontChoice
 from minutes.workspace import Workspace
 
@@ -103,11 +103,11 @@ def _serve(connection: Connection, eager: bool, parent: int) -> None:
 def _report(connection: Connection, error: BaseException) -> None:
     """Send the parent an error (WeasyPrint's fatal fetching errors are not even Exceptions)."""
     if not isinstance(error, Exception):
-        error = RenderError(str(error.__cause__ or error))
+        error = RenderError(Note.of("render-failed", error=str(error.__cause__ or error)))
     try:
         connection.send(("error", error))
     except Exception:  # an exception that cannot be pickled: its words will do
-        connection.send(("error", RenderError(f"{type(error).__name__}: {error}")))
+        connection.send(("error", RenderError(Note.of("render-crashed", kind=type(error).__name__, error=str(error)))))
 
 
 class Renderers:
@@ -190,7 +190,7 @@ class Renderers:
 
     def _died(self) -> RenderError:
         codes = ", ".join(str(p.exitcode) for p in self.workers.values() if p.exitcode is not None)
-        return RenderError("a rendering process stopped unexpectedly" + (f" (exit code {codes})" if codes else ""))
+        return RenderError(Note.of("renderer-died.codes", codes=codes) if codes else Note.of("renderer-died"))
 
     def __enter__(self) -> Renderers:
         return self.start()

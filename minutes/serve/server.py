@@ -16,7 +16,7 @@ from typing import Any
 
 import uvicorn
 
-from minutes.diagnostics import MinutesError
+from minutes.diagnostics import MinutesError, Note
 from minutes.serve.app import Preview
 from minutes.serve.hosts import host_name, is_address, is_loopback_address
 from minutes.serve.live import Report, Session
@@ -33,12 +33,13 @@ class ServeError(MinutesError):
 def _address(host: str, port: int) -> tuple[socket.AddressFamily, socket.SocketKind, int, tuple[Any, ...]]:
     """Where a server asked for ``host``:``port`` binds: family, type, protocol and socket address."""
     if not 0 <= port <= MAX_PORT:  # the resolver would take it modulo 65536
-        raise ServeError(f"cannot listen on {host}:{port}: a port is 0 to {MAX_PORT}")
+        raise ServeError(Note.of("cannot-listen.port", host=host, port=port, limit=MAX_PORT))
     try:
         family, kind, protocol, _, address = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM,
                                                                 flags=socket.AI_PASSIVE)[0]
     except (OSError, UnicodeError) as error:  # a name too long for the resolver is a UnicodeError
-        raise ServeError(f"cannot listen on {host}:{port}: {getattr(error, 'strerror', None) or error}") from None
+        raise ServeError(Note.of("cannot-listen", host=host, port=port,
+                                  error=str(getattr(error, "strerror", None) or error))) from None
     return family, kind, protocol, address
 
 
@@ -57,13 +58,13 @@ def bind(host: str, port: int) -> socket.socket:
     try:
         sock = socket.socket(family, kind, protocol)
     except OSError as error:
-        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        raise ServeError(Note.of("cannot-listen", host=host, port=port, error=str(error.strerror or error))) from None
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
     except OSError as error:
         sock.close()
-        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        raise ServeError(Note.of("cannot-listen", host=host, port=port, error=str(error.strerror or error))) from None
     return sock
 
 
