@@ -155,3 +155,6 @@ def test_differences_are_worded_per_kind(example_archive: Workspace) -> None:
         f"HarfBuzz absent when issued, {now['software']['HarfBuzz']} now",
         f"WeasyPrint 68.1 when issued, {now['software']['WeasyPrint']} now",
         "asset assets/emblem.png: sha256 abababababab… when issued, absent now"]
+    assert [difference.text("fa") for difference in differences(then, now)][::2] == [
+        f"HarfBuzz: هنگام صدور ناموجود، اکنون {now['software']['HarfBuzz']}",
+        "تصویر یا فایل همراه assets/emblem.png: چکیده sha256 هنگام صدور abababababab…، اکنون ناموجود"]

@@ -14,7 +14,7 @@ VERDICTS: dict[str, Phrase] = {
         "{register}: دفتر ثبتی اینجا نیست"),
     "verify-bagit": Phrase(
         "{path}: {error}",
-        "{path}: بررسی BagIt نمی‌پذیرد: {error}"),
+        "{path}: در بررسی BagIt پذیرفته نشد: {error}"),
     "verify-recomputed": Phrase(
         "{path}: differs from the file issued (the bag's manifests were recomputed to match)",
         "{path}: با فایل صادرشده یکی نیست (فهرست‌های بسته را از نو ساخته‌اند تا با آن بخواند)"),
