@@ -57,5 +57,6 @@ def _archive_lines(workspace: Workspace) -> list[Line]:
     bags, doubts = reproducible(workspace, archive)
     if not doubts:
         return [Note.of("doctor-archive", bags=bags)]
-    return [Note.of("doctor-archive.doubts", bags=bags), *(f"  {line}" for line in doubts),
+    return [Note.of("doctor-archive.doubts", bags=bags),
+            *(Note.of("bag-reason", folder=folder, reason=reason) for folder, reason in doubts),
             Note.of("doctor-archive.rerender")]

@@ -123,7 +123,7 @@ def test_verify_passes_then_names_each_changed_file(issued: Workspace, tmp_path:
     pdf.write_bytes(bytes(data))
     info = archive / LARGE / "v1" / "bag-info.txt"
     info.write_text(info.read_text(encoding="utf-8").replace("Bag-Group", "Bag-Groop"), encoding="utf-8")
-    problems = verify(archive).problems
+    problems = [problem.text() for problem in verify(archive).problems]
     assert any(str(pdf) in p for p in problems), problems
     assert any(str(info) in p for p in problems), problems
     assert all(SEED_RECORD in p or LARGE in p for p in problems)
@@ -214,7 +214,8 @@ def test_verapdf_verdicts_are_reported_when_it_is_installed(issued: Workspace, t
                     "*) echo \"PASS $f\";; esac; done\nexit 1\n", encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
-    assert verify(issued.root / "archive").problems == (f"{failing}: veraPDF finds it not PDF/A conformant",)
+    assert [p.text() for p in verify(issued.root / "archive").problems] == [
+        f"{failing}: veraPDF finds it not PDF/A conformant"]
 
 
 def test_an_issue_date_before_the_meeting_is_refused_and_the_serial_year_is_the_issue_dates(
@@ -254,7 +255,7 @@ def test_a_register_from_before_the_hashes_stays_readable(issued: Workspace, tmp
     assert verify(archive).problems == ()
     pdf = archive / SEED_RECORD / "v1" / "data" / "minutes.pdf"
     pdf.write_bytes(pdf.read_bytes() + b"\n% appended\n")
-    assert verify(archive).problems[0].startswith(f"{pdf.parents[1]}: Payload-Oxum validation failed")  # bagit's
+    assert verify(archive).problems[0].text().startswith(f"{pdf.parents[1]}: Payload-Oxum validation failed")  # bagit's
 
 
 def test_verify_tells_an_unfinished_issue_from_a_planted_or_changed_bag(workspace: Workspace) -> None:
@@ -278,7 +279,7 @@ def test_verify_tells_an_unfinished_issue_from_a_planted_or_changed_bag(workspac
     info = bag / "bag-info.txt"
     info.write_text(info.read_text(encoding="utf-8") + "Note: changed\n", encoding="utf-8")
     bagit.Bag(str(bag)).save()
-    assert verify(archive).problems == (
+    assert [problem.text() for problem in verify(archive).problems] == [
         f"{bag}: a bag the register does not list, changed since the unfinished issue that made it",
-        f"{archive / SEED_RECORD / 'v1'}: a bag the register does not list")
+        f"{archive / SEED_RECORD / 'v1'}: a bag the register does not list"]
 

@@ -22,6 +22,7 @@ from minutes.load import MAX_FILE_BYTES
 from minutes.messages import MESSAGES
 from minutes.messages.errors import ERRORS
 from minutes.messages.reports import REPORTS
+from minutes.messages.verdicts import VERDICTS
 from minutes.sources import check_workspace as validate
 from minutes.text.jalali import ClockTime, JalaliDate
 from minutes.workspace import Workspace
@@ -147,8 +148,9 @@ def test_every_diagnostic_reads_in_persian_too(outcomes: Outcomes, path: Path) -
 
 def test_the_corpus_shows_every_message(outcomes: Outcomes) -> None:
     shown = {d.template for mine, _ in outcomes.values() for d in mine}
-    # the reports are what the command line says (test_reports), the errors the reasons it gives (test_error_wording)
-    diagnostics = MESSAGES.keys() - REPORTS.keys() - ERRORS.keys()
+    # the reports are what the command line says (test_reports), the errors the reasons it gives (test_error_wording),
+    # the verdicts what verify and check find wrong with the archive (test_verdict_wording)
+    diagnostics = MESSAGES.keys() - REPORTS.keys() - ERRORS.keys() - VERDICTS.keys()
     missing = {key for key in diagnostics if key not in shown and key.split(".")[0] not in NOT_IN_CORPUS}
     assert missing == set()
 

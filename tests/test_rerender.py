@@ -141,7 +141,7 @@ def test_an_edited_provenance_file_fails_verify(copy: Workspace) -> None:
     recorded = json.loads((bag / PROVENANCE_NAME).read_text(encoding="utf-8"))
     recorded["software"]["WeasyPrint"] = "999"
     (bag / PROVENANCE_NAME).write_text(json.dumps(recorded), encoding="utf-8")
-    assert any(PROVENANCE_NAME in problem for problem in verify(copy.root / "archive").problems)
+    assert any(PROVENANCE_NAME in problem.text() for problem in verify(copy.root / "archive").problems)
 
 
 def test_differences_are_worded_per_kind(example_archive: Workspace) -> None:
@@ -151,7 +151,10 @@ def test_differences_are_worded_per_kind(example_archive: Workspace) -> None:
     then["software"]["WeasyPrint"] = "68.1"
     del then["software"]["HarfBuzz"]
     then["assets"]["assets/emblem.png"] = "ab" * 32
-    assert differences(then, now) == [
+    assert [difference.text() for difference in differences(then, now)] == [
         f"HarfBuzz absent when issued, {now['software']['HarfBuzz']} now",
         f"WeasyPrint 68.1 when issued, {now['software']['WeasyPrint']} now",
         "asset assets/emblem.png: sha256 abababababab… when issued, absent now"]
+    assert [difference.text("fa") for difference in differences(then, now)][::2] == [
+        f"HarfBuzz: هنگام صدور ناموجود، اکنون {now['software']['HarfBuzz']}",
+        "تصویر یا فایل همراه assets/emblem.png: چکیده sha256 هنگام صدور abababababab…، اکنون ناموجود"]

@@ -25,8 +25,14 @@ from minutes.archive.signing import (
     sign_pdf,
     signature_room,
 )
+from minutes.diagnostics import Note
 
 PASSWORD = b"correct horse"
+
+
+def english(problems: list[Note]) -> list[str]:
+    """The problems as the English command line says them."""
+    return [problem.text("en") for problem in problems]
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +85,7 @@ def test_the_office_certificate_itself_may_be_the_anchor(signed: bytes, office: 
 def test_a_changed_byte_is_named(signed: bytes, unsigned: bytes, ca: Identity) -> None:
     changed = bytearray(signed)
     changed[len(unsigned) // 2] ^= 0x01
-    assert check_signatures(bytes(changed), Trust((ca.der(),))) == [
+    assert english(check_signatures(bytes(changed), Trust((ca.der(),)))) == [
         "the signed bytes were changed after signing (their digest no longer matches)"]
 
 
@@ -89,35 +95,35 @@ def test_an_appended_update_is_named(signed: bytes, ca: Identity) -> None:
     writer.update_root()
     out = io.BytesIO()
     writer.write(out)
-    assert check_signatures(out.getvalue(), Trust((ca.der(),))) == [
+    assert english(check_signatures(out.getvalue(), Trust((ca.der(),)))) == [
         "something was appended to the file after it was signed"]
 
 
 def test_another_certificate_is_named(unsigned: bytes, key: OfficeKey, ca: Identity) -> None:
     impostor = identity("Impostor", ca)  # even one from the same CA is not the recorded office certificate
     data = sign_pdf(unsigned, load_pkcs12(impostor.pkcs12(b"x"), b"x", "other.p12"))
-    problems = check_signatures(data, Trust((ca.der(),)), expected_signer=key.fingerprint)
+    problems = english(check_signatures(data, Trust((ca.der(),)), expected_signer=key.fingerprint))
     assert len(problems) == 1 and "not the office certificate the archive recorded" in problems[0]
 
 
 def test_an_expired_certificate_is_named(unsigned: bytes, ca: Identity) -> None:
     old = identity("Old office", ca, not_before=NOW - 400 * DAY, not_after=NOW - 30 * DAY)
     data = sign_pdf(unsigned, load_pkcs12(old.pkcs12(b"x"), b"x", "old.p12"))
-    problems = check_signatures(data, Trust((ca.der(),)))
+    problems = english(check_signatures(data, Trust((ca.der(),))))
     assert len(problems) == 1 and "out of date" in problems[0] and "expired on" in problems[0]
 
 
 def test_an_untrusted_certificate_is_named(signed: bytes) -> None:
     stranger = identity("Some other CA", ca=True)
-    problems = check_signatures(signed, Trust((stranger.der(),)))
+    problems = english(check_signatures(signed, Trust((stranger.der(),))))
     assert len(problems) == 1 and "does not chain to a configured trust anchor" in problems[0]
-    assert check_signatures(signed, Trust()) == [
+    assert english(check_signatures(signed, Trust())) == [
         "no trust anchor or office certificate is configured, so the signer cannot be checked"]
 
 
 def test_unsigned_and_unreadable_files_are_named(unsigned: bytes) -> None:
-    assert check_signatures(unsigned, Trust()) == ["it carries no signature"]
-    assert check_signatures(b"not a pdf", Trust())[0].startswith("not a readable PDF")
+    assert english(check_signatures(unsigned, Trust())) == ["it carries no signature"]
+    assert check_signatures(b"not a pdf", Trust())[0].text("en").startswith("not a readable PDF")
 
 
 def test_wrong_password_and_keyless_files_are_refused(office: Identity) -> None:
@@ -153,7 +159,7 @@ def test_b_t_signature_carries_a_trusted_time_stamp(unsigned: bytes, key: Office
     unsigned_attributes = [a["type"].native for a in signature.signer_info["unsigned_attrs"]]
     assert unsigned_attributes == ["signature_time_stamp_token"]  # PAdES B-T
     assert check_signatures(data, Trust((ca.der(),))) == []
-    assert check_signatures(data, Trust((key.certificate,))) == [
+    assert english(check_signatures(data, Trust((key.certificate,)))) == [
         "its time-stamp authority does not chain to a configured trust anchor"]
 
 

@@ -76,7 +76,7 @@ class Answer:
     original: Original | None
     superseded_by: IssueRow | None = None
     replacement_number: str | None = None
-    problems: tuple[str, ...] = ()
+    problems: tuple[Note, ...] = ()
     altered: Altered | None = None
 
     @property
@@ -91,7 +91,7 @@ def _open(archive: Path) -> Registry:
     return Registry(archive / REGISTRY_NAME)
 
 
-def _answer(registry: Registry, original: Original, problems: list[str]) -> Answer:
+def _answer(registry: Registry, original: Original, problems: list[Note]) -> Answer:
     versions = registry.versions(original.record)
     newest = versions[-1] if versions and versions[-1].version > original.version else None
     replacement = newest.numbers.get(original.document) if newest else None
@@ -108,7 +108,7 @@ def check_code(archive: Path, text: str, trust: Trust) -> Answer:
             return Answer(None)
         path = archive / original.file
         problems = (original_problems(path.read_bytes(), original, trust) if path.is_file()
-                    else ["the archived original is missing"])
+                    else [Note.of("original-missing")])
         return _answer(registry, original, problems)
     finally:
         registry.close()

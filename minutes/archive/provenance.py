@@ -4,8 +4,8 @@ The same issued record gives the same bytes only with the same renderer: minutes
 libraries that shape the PDF (WeasyPrint, pydyf, fontTools, Pillow, Jinja2), the system's Pango
 and HarfBuzz, and the same font files, templates and assets. ``describe`` says what this machine and
 workspace have; ``tagged`` puts that into a bag as the tag file ``provenance.json`` (listed in the
-bag's tag manifest, so ``verify`` notices any change to it); ``differences`` says, in words, what
-differs between two descriptions.
+bag's tag manifest, so ``verify`` notices any change to it); ``differences`` says, as catalogue notes,
+what differs between two descriptions.
 """
 
 from __future__ import annotations
@@ -19,13 +19,15 @@ from typing import Any
 
 from minutes import __version__
 from minutes.archive.unfinished import TAG_MANIFEST
+from minutes.diagnostics import Note
 from minutes.workspace import Workspace
 
 PROVENANCE_NAME = "provenance.json"
 FORMAT = 1
 LIBRARIES = {"WeasyPrint": "weasyprint", "pydyf": "pydyf", "fontTools": "fonttools", "Pillow": "pillow",
              "Jinja2": "jinja2"}
-SECTIONS = {"fonts": "font file", "templates": "template", "assets": "asset"}
+SECTIONS = ("fonts", "templates", "assets")
+ABSENT = Note.of("provenance-absent")
 
 
 def _sha256(path: Path) -> str:
@@ -102,17 +104,19 @@ def recorded(bag: Path) -> dict[str, Any] | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def _short(digest: str | None) -> str:
-    return f"{digest[:12]}…" if digest else "absent"
+def _short(digest: str | None) -> str | Note:
+    return f"{digest[:12]}…" if digest else ABSENT
 
 
-def differences(then: dict[str, Any], now: dict[str, Any]) -> list[str]:
+def differences(then: dict[str, Any], now: dict[str, Any]) -> list[Note]:
     """Every difference between what rendered an original (``then``) and what would render it ``now``."""
-    found = [f"{name} {then['software'].get(name, 'absent')} when issued, {now['software'].get(name, 'absent')} now"
+    found = [Note.of("provenance-software", name=name, then=then["software"].get(name, ABSENT),
+                     now=now["software"].get(name, ABSENT))
              for name in sorted({*then["software"], *now["software"]})
              if then["software"].get(name) != now["software"].get(name)]
-    for section, kind in SECTIONS.items():
+    for section in SECTIONS:
         before, after = then.get(section, {}), now.get(section, {})
-        found += [f"{kind} {name}: sha256 {_short(before.get(name))} when issued, {_short(after.get(name))} now"
+        found += [Note.of(f"provenance-file.{section}", name=name, then=_short(before.get(name)),
+                          now=_short(after.get(name)))
                   for name in sorted({*before, *after}) if before.get(name) != after.get(name)]
     return found

@@ -29,7 +29,7 @@ class Rerendered:
     folder: str
     identical: tuple[str, ...]
     different: tuple[str, ...]
-    reasons: tuple[str, ...]
+    reasons: tuple[Note, ...]
 
     @property
     def count(self) -> int:
@@ -63,19 +63,19 @@ def rerender_bag(workspace: Workspace, archive: Path, row: IssueRow) -> Rerender
         item = load_issued(source, row.record, f"{row.folder}/data/source/{SOURCE_NAME}")
         made = render_originals(workspace, item, directory, source)
     except (MinutesError, OSError, ValueError) as error:  # pydantic's errors are ValueErrors
-        reason = f"cannot be rendered again: {str(error).splitlines()[0]}"
+        reason = Note.of("rerender-failed", error=str(error).splitlines()[0])
         return Rerendered(row.folder, (), tuple(sorted(archived)), (reason,))
     identical = sorted(name for name, data in made.items()
                        if name in archived and _same_render((bag / "data" / name).read_bytes(), data))
     different = sorted((set(made) | archived) - set(identical))
     then = provenance.recorded(bag)
     if not different:
-        reasons: list[str] = []
+        reasons: list[Note] = []
     elif then is None:
-        reasons = ["the bag was issued before minutes recorded what rendered it (no provenance.json)"]
+        reasons = [Note.of("rerender-no-provenance")]
     else:
         reasons = provenance.differences(then, provenance.describe(workspace, directory.office.font)) or [
-            "the software, font files, templates and assets are those recorded; something else differs"]
+            Note.of("rerender-same-provenance")]
     return Rerendered(row.folder, tuple(identical), tuple(different), tuple(reasons))
 
 
@@ -94,18 +94,18 @@ def rerender(workspace: Workspace, archive: Path) -> list[Rerendered]:
     return [rerender_bag(workspace, archive, row) for row in _rows(archive)]
 
 
-def reproducible(workspace: Workspace, archive: Path) -> tuple[int, list[str]]:
+def reproducible(workspace: Workspace, archive: Path) -> tuple[int, list[tuple[str, Note]]]:
     """How many bags the archive has, and why this machine would not render some of them as they were,
-    judged from what each bag records (nothing is rendered): one line per difference or doubt."""
+    judged from what each bag records (nothing is rendered): a bag's folder and one difference or doubt."""
     rows = _rows(archive)
-    lines: list[str] = []
+    lines: list[tuple[str, Note]] = []
     now: dict[str, dict[str, Any]] = {}
     for row in rows:
         then = provenance.recorded(archive / row.folder)
         if then is None:
-            lines.append(f"{row.folder}: issued before provenance was recorded; 'minutes verify --rerender' tells")
+            lines.append((row.folder, Note.of("provenance-none")))
             continue
         family = then["family"]
         current = now.setdefault(family, provenance.describe(workspace, family))
-        lines += [f"{row.folder}: {difference}" for difference in provenance.differences(then, current)]
+        lines += [(row.folder, difference) for difference in provenance.differences(then, current)]
     return len(rows), lines

@@ -30,6 +30,7 @@ from minutes.archive.signing import (
 )
 from minutes.diagnostics import Diagnostic, InvalidInput, Note
 from minutes.load import LoadedFile, Source
+from minutes.messages.phrase import Joined
 from minutes.model import Directory, Signing
 from minutes.output.jobs import Made
 from minutes.sources import read_directory
@@ -143,7 +144,7 @@ def sign_originals(made: Sequence[Made], key: OfficeKey, signing: Signing, trust
             room = signature_room(data)
             problems = check_signatures(data, trust, expected_signer=key.fingerprint)
             if problems:
-                raise SigningError(Note.of("signed-would-not-verify", problems="; ".join(problems)))
+                raise SigningError(Note.of("signed-would-not-verify", problems=Joined(tuple(problems))))
         signed[original.target] = data
     return signed
 
@@ -156,18 +157,18 @@ def new_original(file: str, document: str, code: str, rendered: bytes, archived:
                        signer_sha256=key.fingerprint if key else None)
 
 
-def original_problems(data: bytes, original: Original, trust: Trust) -> list[str]:
+def original_problems(data: bytes, original: Original, trust: Trust) -> list[Note]:
     """How a file differs from the original the register describes: its bytes, the render it was signed
     over, updates appended after ours, its signature."""
     problems = []
     if hashlib.sha256(data).hexdigest() != original.sha256:
-        problems.append("its bytes differ from the original the register recorded")
+        problems.append(Note.of("original-bytes"))
     if hashlib.sha256(data[:original.unsigned_length]).hexdigest() != original.unsigned_sha256:
-        problems.append("its rendered part differs from the one issued")
+        problems.append(Note.of("original-render"))
     expected = 2 if original.signed else 1  # the render, and the signature's update when signed
     found = revisions(data)
     if found is not None and found > expected:
-        problems.append(f"{found - expected} incremental update(s) were appended after issue")
+        problems.append(Note.of("original-appended", count=found - expected))
     if original.signed:
         problems += check_signatures(data, trust, expected_signer=original.signer_sha256)
     return problems

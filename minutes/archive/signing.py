@@ -5,7 +5,7 @@ the signed file, unchanged, so the unsigned render stays reproducible and can be
 re-render (the register keeps its length). The update adds the signature field (invisible, or over the
 place a template reserved), the signature and pyHanko's metadata update, which keeps the PDF/A
 identification and sets the information dictionary's and XMP's producer alike.
-:func:`check_signatures` names every problem in plain words; nothing here prints.
+:func:`check_signatures` names every problem as a catalogue note; nothing here prints.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def load_pkcs12(data: bytes, password: bytes | None, name: str) -> OfficeKey:
     return OfficeKey(key, certificate.public_bytes(_der()), tuple(other.public_bytes(_der()) for other in others))
 
 
-def certificate_problems(der: bytes, moment: datetime.datetime | None = None) -> list[str]:
+def certificate_problems(der: bytes, moment: datetime.datetime | None = None) -> list[Note]:
     """Why a certificate should not sign now (outside its validity period); empty when it may."""
     from cryptography import x509 as pyca
 
@@ -134,9 +134,9 @@ def certificate_problems(der: bytes, moment: datetime.datetime | None = None) ->
     now = moment or datetime.datetime.now(datetime.UTC)
     subject = certificate.subject.rfc4514_string()
     if now > certificate.not_valid_after_utc:
-        return [f"the certificate {subject} expired on {certificate.not_valid_after_utc:%Y-%m-%d}"]
+        return [Note.of("certificate-expired", subject=subject, date=f"{certificate.not_valid_after_utc:%Y-%m-%d}")]
     if now < certificate.not_valid_before_utc:
-        return [f"the certificate {subject} is not valid before {certificate.not_valid_before_utc:%Y-%m-%d}"]
+        return [Note.of("certificate-not-yet", subject=subject, date=f"{certificate.not_valid_before_utc:%Y-%m-%d}")]
     return []
 
 
@@ -207,8 +207,8 @@ def _context(trust: Trust, moment: datetime.datetime | None) -> Any:
 
 
 def check_signatures(data: bytes, trust: Trust, *, expected_signer: str | None = None,
-                     moment: datetime.datetime | None = None) -> list[str]:
-    """Every problem with the one office signature an original carries, in plain words; empty when
+                     moment: datetime.datetime | None = None) -> list[Note]:
+    """Every problem with the one office signature an original carries, as notes; empty when
     it is intact, covers the whole file, was made by ``expected_signer`` (a certificate SHA-256,
     when given) and that certificate is one of ``trust``'s anchors or chains to one (at ``moment``,
     default now)."""
@@ -217,15 +217,15 @@ def check_signatures(data: bytes, trust: Trust, *, expected_signer: str | None =
     try:
         signatures = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
     except Exception as error:  # a damaged file can fail in many ways
-        return [f"not a readable PDF ({type(error).__name__})"]
+        return [Note.of("signature-unreadable-pdf", kind=type(error).__name__)]
     if not signatures:
-        return ["it carries no signature"]
-    problems = [] if len(signatures) == 1 else [f"{len(signatures) - 1} more signature(s) were added after issue"]
+        return [Note.of("signature-none")]
+    problems = [] if len(signatures) == 1 else [Note.of("signature-more", count=len(signatures) - 1)]
     return problems + _signature_problems(signatures[0], trust, expected_signer, moment)
 
 
 def _signature_problems(signature: Any, trust: Trust, expected_signer: str | None,
-                        moment: datetime.datetime | None) -> list[str]:
+                        moment: datetime.datetime | None) -> list[Note]:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -236,19 +236,19 @@ def _signature_problems(signature: Any, trust: Trust, expected_signer: str | Non
         status = validate_pdf_signature(signature, signer_validation_context=context, ts_validation_context=context,
                                         key_usage_settings=usage)
     except Exception as error:
-        return [f"the signature cannot be read ({type(error).__name__}: {error})"]
+        return [Note.of("signature-unreadable", kind=type(error).__name__, error=str(error))]
     problems = []
     if not status.intact:
-        problems.append("the signed bytes were changed after signing (their digest no longer matches)")
+        problems.append(Note.of("signature-changed"))
     elif not status.valid:
-        problems.append("the signature value does not verify with the signer's public key")
+        problems.append(Note.of("signature-invalid"))
     if status.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
-        problems.append("something was appended to the file after it was signed")
+        problems.append(Note.of("signature-appended"))
     certificate = status.signing_cert.dump()
     fingerprint = hashlib.sha256(certificate).hexdigest()
     if expected_signer and fingerprint != expected_signer:
-        problems.append(f"signed with the certificate of {_subject(certificate)} (SHA-256 {fingerprint[:16]}…), "
-                        f"not the office certificate the archive recorded ({expected_signer[:16]}…)")
+        problems.append(Note.of("signature-other-signer", subject=_subject(certificate), fingerprint=fingerprint[:16],
+                                expected=expected_signer[:16]))
     if status.intact and status.valid:  # trust means nothing for a broken signature
         problems += _trust_problems(status, certificate, trust, moment)
         problems += _timestamp_problems(status.timestamp_validity)
@@ -261,26 +261,25 @@ def _subject(der: bytes) -> str:
     return pyca.load_der_x509_certificate(der).subject.rfc4514_string()
 
 
-def _trust_problems(status: Any, certificate: bytes, trust: Trust, moment: datetime.datetime | None) -> list[str]:
+def _trust_problems(status: Any, certificate: bytes, trust: Trust, moment: datetime.datetime | None) -> list[Note]:
     if status.trusted:
         return []
     dated = certificate_problems(certificate, moment)
     if dated:
-        return [f"the signer's certificate is out of date: {dated[0]}"]
+        return [Note.of("signature-out-of-date", problem=dated[0])]
     if not trust.anchors:
-        return ["no trust anchor or office certificate is configured, so the signer cannot be checked"]
+        return [Note.of("signature-no-trust")]
     why = status.trust_problem_indic.name if status.trust_problem_indic else "untrusted"
-    return [f"the signer's certificate ({_subject(certificate)}) is not the office's and does not chain to a "
-            f"configured trust anchor ({why})"]
+    return [Note.of("signature-untrusted", subject=_subject(certificate), why=why)]
 
 
-def _timestamp_problems(timestamp: Any) -> list[str]:
+def _timestamp_problems(timestamp: Any) -> list[Note]:
     if timestamp is None:
         return []
     if not (timestamp.intact and timestamp.valid):
-        return ["its time-stamp token does not verify"]
+        return [Note.of("timestamp-invalid")]
     if not timestamp.trusted:
-        return ["its time-stamp authority does not chain to a configured trust anchor"]
+        return [Note.of("timestamp-untrusted")]
     return []
 
 

@@ -27,10 +27,10 @@ TAG_MANIFEST = "tagmanifest-sha512.txt"
 
 @dataclass(frozen=True)
 class Findings:
-    """What verify says about unfinished work: ``notes`` are no problem (in the catalogue's words), ``problems`` are."""
+    """What verify says about unfinished work, in the catalogue's words: ``notes`` are no problem, ``problems`` are."""
 
     notes: tuple[Note, ...] = ()
-    problems: tuple[str, ...] = ()
+    problems: tuple[Note, ...] = ()
 
 
 def marker_path(archive: Path, folder: str) -> Path:
@@ -75,7 +75,7 @@ def _valid(bag: Path) -> bool:
 def findings(archive: Path, known: set[str]) -> Findings:
     """Unlisted bags and staging folders, each as an unfinished issue (a note) or a problem."""
     notes: list[Note] = []
-    problems: list[str] = []
+    problems: list[Note] = []
     dead = set(leftovers(archive))
     for area in sorted(archive.glob(STAGING_PREFIX + "*")):
         notes.append(Note.of("unfinished-killed" if area in dead else "unfinished-writing", area=str(area)))
@@ -85,10 +85,9 @@ def findings(archive: Path, known: set[str]) -> Findings:
         manifest = bag / TAG_MANIFEST
         digest = hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.is_file() else None
         if folder not in vouched:
-            problems.append(f"{bag}: a bag the register does not list")
+            problems.append(Note.of("verify-unlisted-bag", path=str(bag)))
         elif digest != vouched[folder] or not _valid(bag):
-            problems.append(f"{bag}: a bag the register does not list, changed since the unfinished issue "
-                            "that made it")
+            problems.append(Note.of("verify-unlisted-bag.changed", path=str(bag)))
         else:
             notes.append(Note.of("unfinished-bag", bag=str(bag)))
     return Findings(tuple(notes), tuple(problems))

@@ -39,7 +39,7 @@ class Verdict:
     """What verify found: ``problems`` (the archive is not as issued) and ``notes`` (no problem: an
     unfinished issue, issues the register recorded before it kept hashes of their files; in the catalogue's words)."""
 
-    problems: tuple[str, ...] = ()
+    problems: tuple[Note, ...] = ()
     notes: tuple[Note, ...] = ()
 
 
@@ -60,13 +60,14 @@ def _embedded_source(pdf: Path) -> bytes | None:
         return embedded_source(document)
 
 
-def _bagit_problems(folder: Path) -> list[str]:
+def _bagit_problems(folder: Path) -> list[Note]:
     try:
         bagit.Bag(str(folder)).validate()
     except bagit.BagValidationError as error:
-        return [f"{folder / str(getattr(d, 'path', ''))}: {d}" for d in error.details] or [f"{folder}: {error}"]
+        return [Note.of("verify-bagit", path=str(folder / str(getattr(d, "path", ""))), error=str(d))
+                for d in error.details] or [Note.of("verify-bagit", path=str(folder), error=str(error))]
     except bagit.BagError as error:
-        return [f"{folder}: {error}"]
+        return [Note.of("verify-bagit", path=str(folder), error=str(error))]
     return []
 
 
@@ -75,7 +76,7 @@ def _manifest(text: str) -> dict[str, str]:
     return {path: digest for digest, _, path in (line.partition("  ") for line in text.splitlines() if line)}
 
 
-def _seal_problems(folder: Path, recorded: BagSeal) -> list[str]:
+def _seal_problems(folder: Path, recorded: BagSeal) -> list[Note]:
     """The bag against the register's hash of its tag manifest: a change made with the manifests recomputed."""
     tag = folder / TAG_MANIFEST
     if tag.is_file() and hashlib.sha256(tag.read_bytes()).hexdigest() == recorded.tagmanifest_sha256:
@@ -83,71 +84,73 @@ def _seal_problems(folder: Path, recorded: BagSeal) -> list[str]:
     payload = folder / PAYLOAD_MANIFEST
     now = _manifest(payload.read_text(encoding="utf-8", errors="replace")) if payload.is_file() else {}
     issued = _manifest(recorded.manifest)
-    problems = [f"{folder / path}: differs from the file issued (the bag's manifests were recomputed to match)"
+    problems = [Note.of("verify-recomputed", path=str(folder / path))
                 for path in sorted(issued) if path in now and now[path] != issued[path]]
-    problems += [f"{folder / path}: not in the bag as issued" for path in sorted(set(now) - set(issued))]
-    problems += [f"{folder / path}: missing (the bag as issued had it)" for path in sorted(set(issued) - set(now))]
-    return problems or [f"{tag}: differs from the register's hash of it: a tag file (bag-info.txt, bagit.txt) "
-                        "was changed and the tag manifest recomputed"]
+    problems += [Note.of("verify-not-in-bag", path=str(folder / path)) for path in sorted(set(now) - set(issued))]
+    problems += [Note.of("verify-not-in-bag.missing", path=str(folder / path))
+                 for path in sorted(set(issued) - set(now))]
+    return problems or [Note.of("verify-tag-changed", path=str(tag))]
 
 
-def _register_problems(source_path: Path, row: IssueRow, issued: Issued | None) -> list[str]:
+def _register_problems(source_path: Path, row: IssueRow, issued: Issued | None) -> list[Note]:
     """The register's row against the issued record's ``issued:`` block, one problem per field that differs."""
     if issued is None:
-        return [f"{source_path}: has no issued block"]
-    fields = (("version", row.version, issued.version), ("issue date", row.issued_on, issued.date),
+        return [Note.of("verify-no-issued-block", path=str(source_path))]
+    fields = (("version", row.version, issued.version), ("issue-date", row.issued_on, issued.date),
               ("reason", row.reason, issued.reason), ("numbers", row.numbers, issued.numbers))
-    return [f"{source_path}: the register's {name} ({_shown(ours)}) differs from the issued record's ({_shown(theirs)})"
-            for name, ours, theirs in fields if ours != theirs]
+    return [Note.of(f"verify-register-differs.{name}", path=str(source_path), ours=_shown(ours),
+                    theirs=_shown(theirs)) for name, ours, theirs in fields if ours != theirs]
 
 
-def _shown(value: object) -> str:
+def _shown(value: object) -> str | Note:
     if value is None:
-        return "none"
+        return Note.of("verify-none")
     if isinstance(value, dict):
         return ", ".join(f"{key} {number}" for key, number in value.items())
     return str(value)
 
 
-def _source_problems(folder: Path, row: IssueRow) -> tuple[list[str], bytes | None]:
+def _source_problems(folder: Path, row: IssueRow) -> tuple[list[Note], bytes | None]:
     """The issued record against the register: its hash and its ``issued:`` block; and its bytes."""
     source_path = folder / "data" / "source" / SOURCE_NAME
     if not source_path.is_file():
-        return [f"{source_path}: missing"], None
+        return [Note.of("verify-missing", path=str(source_path))], None
     source = source_path.read_bytes()
     problems = []
     if hashlib.sha256(source).hexdigest() != row.source_sha256:
-        problems.append(f"{source_path}: differs from the register's hash of the issued record")
+        problems.append(Note.of("verify-source-hash", path=str(source_path)))
     try:
         issued = load_issued(source, row.record, str(source_path)).record.issued
     except (InvalidInput, ValueError) as error:
-        return [*problems, f"{source_path}: not a readable issued record ({str(error).splitlines()[0]})"], source
+        unreadable = Note.of("verify-source-unreadable", path=str(source_path), error=str(error).splitlines()[0])
+        return [*problems, unreadable], source
     return problems + _register_problems(source_path, row, issued), source
 
 
-def _pdf_problems(archive: Path, folder: Path, source: bytes | None, recorded: _Recorded, trust: Trust) -> list[str]:
+def _pdf_problems(archive: Path, folder: Path, source: bytes | None, recorded: _Recorded, trust: Trust) -> list[Note]:
     """Every PDF of a bag: the record embedded, the register's hash and signature, no update after ours."""
     by_file = {archive / original.file: original for original in recorded.originals}
     pdfs = sorted((folder / "data").rglob("*.pdf"))
-    problems = [f"{path}: missing (the register lists it)" for path in sorted(set(by_file) - set(pdfs))]
+    problems = [Note.of("verify-listed-missing", path=str(path)) for path in sorted(set(by_file) - set(pdfs))]
     if recorded.originals:
-        problems += [f"{path}: an original the register does not list" for path in sorted(set(pdfs) - set(by_file))]
+        problems += [Note.of("verify-unlisted-original", path=str(path)) for path in sorted(set(pdfs) - set(by_file))]
     for pdf in pdfs:
         try:
             embedded = _embedded_source(pdf)
         except Exception as error:  # pikepdf raises many kinds for a damaged file
-            problems.append(f"{pdf}: not a readable PDF ({type(error).__name__})")
+            problems.append(Note.of("verify-unreadable-pdf", path=str(pdf), kind=type(error).__name__))
             continue
         if source is not None and embedded != source:
-            problems.append(f"{pdf}: the embedded {SOURCE_NAME} differs from the archived record")
+            problems.append(Note.of("verify-embedded-differs", path=str(pdf), name=SOURCE_NAME))
         data = pdf.read_bytes()
         copy = recorded.copies.get(hashlib.sha256(data).hexdigest())
         if copy is not None and archive / copy != pdf:
-            problems.append(f"{pdf}: it is a copy of {archive / copy}")
+            problems.append(Note.of("verify-copy", path=str(pdf), original=str(archive / copy)))
         if pdf in by_file:
-            problems += [f"{pdf}: {problem}" for problem in original_problems(data, by_file[pdf], trust)]
+            problems += [Note.of("verify-original", path=str(pdf), problem=problem)
+                         for problem in original_problems(data, by_file[pdf], trust)]
         elif (found := revisions(data) or 1) > 1:  # issued before the register kept hashes: never signed
-            problems.append(f"{pdf}: {found - 1} incremental update(s) were appended after issue")
+            problems.append(Note.of("verify-appended", path=str(pdf), count=found - 1))
     return problems
 
 
@@ -158,24 +161,25 @@ def _confined(archive: Path, folder: str) -> bool:
             and Path(os.path.realpath(archive / folder)).is_relative_to(os.path.realpath(archive)))
 
 
-def _folder_problems(archive: Path, row: IssueRow) -> list[str]:
+def _folder_problems(archive: Path, row: IssueRow) -> list[Note]:
     """A register row whose folder leads out of the archive, or is not where issue puts its record and version."""
+    register = str(archive / REGISTRY_NAME)
     if not _confined(archive, row.folder):
-        return [f"{archive / REGISTRY_NAME}: the register names {row.folder!r} for {row.record} version "
-                f"{row.version}, which is not a bag folder of the archive"]
+        return [Note.of("verify-folder-outside", register=register, folder=repr(row.folder), record=row.record,
+                        version=row.version)]
     if row.folder != f"{row.record}/v{row.version}":
-        return [f"{archive / REGISTRY_NAME}: the register puts {row.record} version {row.version} in {row.folder}, "
-                f"not in {row.record}/v{row.version}"]
+        return [Note.of("verify-folder-misplaced", register=register, record=row.record, version=row.version,
+                        folder=row.folder, expected=f"{row.record}/v{row.version}")]
     return []
 
 
-def _check_bag(archive: Path, row: IssueRow, recorded: _Recorded, trust: Trust) -> list[str]:
+def _check_bag(archive: Path, row: IssueRow, recorded: _Recorded, trust: Trust) -> list[Note]:
     misplaced = _folder_problems(archive, row)
     if misplaced:
         return misplaced
     folder = archive / row.folder
     if not folder.is_dir():
-        return [f"{folder}: missing (the register lists {row.record} version {row.version})"]
+        return [Note.of("verify-bag-missing", path=str(folder), record=row.record, version=row.version)]
     problems = _bagit_problems(folder)
     if recorded.bag is not None:
         problems += _seal_problems(folder, recorded.bag)
@@ -183,7 +187,7 @@ def _check_bag(archive: Path, row: IssueRow, recorded: _Recorded, trust: Trust) 
     return problems + source_problems + _pdf_problems(archive, folder, source, recorded, trust)
 
 
-def verapdf_problems(pdfs: list[Path]) -> list[str] | None:
+def verapdf_problems(pdfs: list[Path]) -> list[Note] | None:
     """veraPDF's verdict on each PDF when it is installed (it is on no registry we use); None when absent."""
     verapdf = shutil.which("verapdf")
     if verapdf is None or not pdfs:
@@ -192,8 +196,8 @@ def verapdf_problems(pdfs: list[Path]) -> list[str] | None:
                             check=False)
     failed = [line.split(None, 1)[1] for line in result.stdout.splitlines() if line.startswith("FAIL ")]
     if result.returncode not in (0, 1) and not failed:
-        return [f"verapdf could not check the archive: {result.stderr.strip() or result.returncode}"]
-    return [f"{path}: veraPDF finds it not PDF/A conformant" for path in failed]
+        return [Note.of("verify-verapdf-failed", reason=result.stderr.strip() or result.returncode)]
+    return [Note.of("verify-not-pdfa", path=path) for path in failed]
 
 
 def _register(archive: Path) -> tuple[list[IssueRow], dict[str, _Recorded]]:
@@ -212,7 +216,7 @@ def verify(archive: Path, trust: Trust | None = None) -> Verdict:
     """Every difference between the register, the bags and the originals (their signatures checked against
     ``trust``), and what unfinished issues left; no problems when all is well."""
     if not (archive / REGISTRY_NAME).is_file():
-        return Verdict((f"{archive / REGISTRY_NAME}: no register here",))
+        return Verdict((Note.of("verify-no-register", register=str(archive / REGISTRY_NAME)),))
     rows, recorded = _register(archive)
     problems = [problem for row in rows for problem in _check_bag(archive, row, recorded[row.folder], trust or Trust())]
     unfinished = findings(archive, {row.folder for row in rows})

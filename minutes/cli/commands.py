@@ -202,7 +202,7 @@ def cmd_verify(args: argparse.Namespace, workspace: Workspace, console: Console)
     archive = _archive_dir(args, workspace)
     verdict = verify(archive, trust_of(workspace, office_signing(workspace)))
     for problem in verdict.problems:
-        console.out(problem)
+        console.out(problem.text(console.lang))
     for note in verdict.notes:
         console.report("said-note", note=note)
     if verdict.problems:
@@ -223,7 +223,7 @@ def _rerender(workspace: Workspace, archive: Path, console: Console) -> bool:
             console.out(console.words("verify-rerender-differs",
                                       path=workspace.display_name(archive / result.folder / "data" / name)))
         for reason in result.reasons:
-            console.out(f"  {result.folder}: {reason}")
+            console.out(console.words("bag-reason", folder=result.folder, reason=reason))
     total, differ = sum(r.count for r in results), sum(len(r.different) for r in results)
     if differ:
         console.report("verify-rerender-differ-count", differ=differ, total=total)

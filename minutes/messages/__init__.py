@@ -5,7 +5,8 @@ has several wordings. A diagnostic keeps the values that fill its template, so t
 diagnostic can be shown in either language. Ids, field names, dates and file names are
 inserted as the user wrote them, controls and direction controls written as escapes. The catalogue
 is kept in parts (``files``, ``facts``, ``typing``, and ``reports``: what the command line says besides
-diagnostics, and ``errors``: the reasons of the errors the library raises) and is one dictionary here.
+diagnostics, ``errors``: the reasons of the errors the library raises, and ``verdicts``: what verify, check
+and doctor find wrong with the archive) and is one dictionary here.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from minutes.messages.files import FILES
 from minutes.messages.phrase import LANGUAGES, Phrase, Worded
 from minutes.messages.reports import REPORTS
 from minutes.messages.typing import TYPING
+from minutes.messages.verdicts import VERDICTS
 
 WARNING_LABEL = Phrase("warning: ", "هشدار: ")
 SUGGESTION = Phrase("; did you mean '{suggestion}'?", "؛ آیا منظورتان «{suggestion}» است؟")
 
 __all__ = ["LANGUAGES", "MESSAGES", "PARTS", "SUGGESTION", "WARNING_LABEL", "Phrase", "text"]
 
-PARTS: tuple[dict[str, Phrase], ...] = (FILES, FACTS, TYPING, REPORTS, ERRORS)
+PARTS: tuple[dict[str, Phrase], ...] = (FILES, FACTS, TYPING, REPORTS, ERRORS, VERDICTS)
 # The one catalogue: every message, by code (and ``code.variant``), in English and Persian.
 MESSAGES: dict[str, Phrase] = {key: phrase for part in PARTS for key, phrase in part.items()}
 

@@ -28,3 +28,13 @@ class Worded(Protocol):
     entry and its values, such as a warning the library gives in its own words)."""
 
     def text(self, lang: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Worded values shown as one, joined by «; » (in Persian «؛ »)."""
+
+    items: tuple[Worded, ...]
+
+    def text(self, lang: str) -> str:
+        return ("; " if lang == "en" else "؛ ").join(item.text(lang) for item in self.items)
