@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from pki import Identity, identity
 
 from minutes.build import build
 from minutes.workspace import Workspace
@@ -51,3 +52,15 @@ def pdftotext(path: Path) -> str:
     result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
                             capture_output=True, text=True, check=True)
     return result.stdout
+
+
+@pytest.fixture(scope="session")
+def ca() -> Identity:
+    """A throwaway certificate authority, made once for the session (nothing secret is committed)."""
+    return identity("Test CA", ca=True)
+
+
+@pytest.fixture(scope="session")
+def office(ca: Identity) -> Identity:
+    """The office's signing identity, issued by :func:`ca`."""
+    return identity("Office of the working group", ca)

@@ -62,16 +62,6 @@ def issue(workspace: Workspace, record: str, *extra: str, date: str = "1404/02/0
 
 
 @pytest.fixture(scope="module")
-def ca() -> Identity:
-    return identity("Test CA", ca=True)
-
-
-@pytest.fixture(scope="module")
-def office(ca: Identity) -> Identity:
-    return identity("Office of the working group", ca)
-
-
-@pytest.fixture(scope="module")
 def signed(tmp_path_factory: pytest.TempPathFactory, ca: Identity, office: Identity) -> Iterator[Workspace]:
     """The seed record issued and signed (letters visibly), and the tiny record issued and then superseded."""
     with pytest.MonkeyPatch.context() as patch:

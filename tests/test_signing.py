@@ -36,16 +36,6 @@ def english(problems: list[Note]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def ca() -> Identity:
-    return identity("Test CA", ca=True)
-
-
-@pytest.fixture(scope="module")
-def office(ca: Identity) -> Identity:
-    return identity("Office of the working group", ca)
-
-
-@pytest.fixture(scope="module")
 def key(office: Identity, ca: Identity) -> OfficeKey:
     return load_pkcs12(office.pkcs12(PASSWORD, (ca,)), PASSWORD, "office.p12")
 

@@ -21,16 +21,6 @@ PASSWORD = "a long test password"
 OFFICE = "data/office.yaml"
 
 
-@pytest.fixture(scope="module")
-def ca() -> Identity:
-    return identity("Test CA", ca=True)
-
-
-@pytest.fixture(scope="module")
-def office(ca: Identity) -> Identity:
-    return identity("Office of the working group", ca)
-
-
 def workspace_signing(root: Path, ca: Identity, office: Identity, **values: str) -> Workspace:
     """The example workspace whose office signs with ``office``: its signing block's values are
     ``pkcs12``, ``certificate``, ``trust`` (a flow list) and ``tsa_url`` unless ``values`` says otherwise."""

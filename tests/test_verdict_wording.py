@@ -25,16 +25,6 @@ LETTER = f"ROOT/archive/{TINY}/v1/data/letters/letter-notify-education.pdf"
 
 
 @pytest.fixture(scope="module")
-def ca() -> Identity:
-    return identity("Test CA", ca=True)
-
-
-@pytest.fixture(scope="module")
-def office(ca: Identity) -> Identity:
-    return identity("Office of the working group", ca)
-
-
-@pytest.fixture(scope="module")
 def issued(tmp_path_factory: pytest.TempPathFactory, ca: Identity, office: Identity) -> Path:
     """A workspace whose office signs, with the tiny record issued."""
     with pytest.MonkeyPatch.context() as patch:
