@@ -40,6 +40,11 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / SEED_RECORD
 
 
+def normalised(text: str) -> list[str]:
+    """Markup as its non-blank lines, runs of white space made one space: what a golden snapshot compares."""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
 def comparable(text: str) -> str:
     """Text made comparable with what extractors give: NFKC, no bidi controls or white space
     (extractors misplace spaces around digit and Latin runs). ZWNJ and «لا» must be extracted as written."""

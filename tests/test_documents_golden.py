@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, normalised
 
 from minutes.documents.base import Document
 from minutes.documents.registry import documents_for
@@ -52,11 +52,6 @@ def rendered() -> dict[str, str]:
                 if document.is_pdf:
                     snapshots[f"{item.name}/final/{snapshot_name(document)}"] = render_document(env, document)
     return snapshots
-
-
-def normalised(text: str) -> list[str]:
-    """Lines with white space collapsed, blank lines left out."""
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
 SNAPSHOTS = rendered()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import ROOT, comparable, pdftotext
+from conftest import ROOT, comparable, normalised, pdftotext
 
 from minutes.cli import main
 from minutes.diagnostics import InvalidInput, RenderError
@@ -273,10 +273,6 @@ def golden_documents() -> dict[str, Document]:
 def rendered() -> dict[str, str]:
     env = environment(Workspace.at(FIXTURE))
     return {name: render_document(env, document) for name, document in golden_documents().items()}
-
-
-def normalised(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
 @pytest.mark.parametrize("name", sorted(golden_documents()))

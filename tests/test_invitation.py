@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import ROOT, comparable, pdftotext
+from conftest import ROOT, comparable, normalised, pdftotext
 
 from minutes.build import build
 from minutes.documents.registry import documents_for
@@ -112,10 +112,6 @@ def rendered() -> dict[str, str]:
     chosen = {(ONE, "invitation"), (EACH, "invitation-rahimi"), (EACH, "invitation-karimi")}
     return {f"{record}/{doc.key}.html": render_document(env, doc) for record in (ONE, EACH)
             for doc in documents_for(by_name[record], validated.directory) if (record, doc.key) in chosen}
-
-
-def normalised(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
 @pytest.mark.parametrize("name", sorted(rendered()))
